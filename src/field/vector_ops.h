@@ -1,0 +1,42 @@
+// Element-wise Goldilocks operations over arrays, with one kernel table per
+// SIMD level (STYLE §9). vector_ops() gives the table for the active level;
+// tests and benchmarks ask for a specific level to compare every path.
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+#include "src/common/simd_level.h"
+#include "src/field/goldilocks.h"
+
+namespace baobab::field {
+
+struct VectorKernels {
+  SimdLevel level;
+  // out[i] = a[i] op b[i] for i < n; out may alias a or b exactly.
+  void (*add)(const Fp* a, const Fp* b, Fp* out, uint64_t n);
+  void (*sub)(const Fp* a, const Fp* b, Fp* out, uint64_t n);
+  void (*mul)(const Fp* a, const Fp* b, Fp* out, uint64_t n);
+  // out[i] = a[i] · s
+  void (*scale)(const Fp* a, Fp s, Fp* out, uint64_t n);
+};
+
+// The table for one level; the level must be supported by this CPU.
+const VectorKernels& vector_kernels(SimdLevel level);
+// The table for active_simd_level().
+const VectorKernels& vector_kernels();
+
+// Span conveniences over the active table; sizes must match.
+void add(std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out);
+void sub(std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out);
+void mul(std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out);
+void scale(std::span<const Fp> a, Fp s, std::span<Fp> out);
+
+namespace detail {
+// Per-ISA tables, defined in vector_ops_{scalar,avx2,avx512}.cc.
+extern const VectorKernels kScalarVectorKernels;
+extern const VectorKernels kAvx2VectorKernels;
+extern const VectorKernels kAvx512VectorKernels;
+}  // namespace detail
+
+}  // namespace baobab::field
