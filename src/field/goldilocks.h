@@ -36,7 +36,7 @@ class Fp {
   }
   // From any 64-bit integer, reduced modulo p.
   static constexpr Fp from_u64(uint64_t value) {
-    return Fp(value >= kModulus ? value - kModulus : value, Raw{});
+    return Fp(canonical(value), Raw{});
   }
   static constexpr Fp zero() { return Fp(); }
   static constexpr Fp one() { return Fp(1, Raw{}); }
@@ -47,21 +47,19 @@ class Fp {
   friend constexpr bool operator==(Fp a, Fp b) = default;
 
   friend constexpr Fp operator+(Fp a, Fp b) {
+    // Branch-free: on random data every branch here would mispredict half the time.
     uint64_t sum = 0;
-    if (__builtin_add_overflow(a.v_, b.v_, &sum)) {
-      // a + b = sum + 2^64 = sum + kEpsilon (mod p); the result is < p.
-      return Fp(sum + kEpsilon, Raw{});
-    }
-    return Fp(sum >= kModulus ? sum - kModulus : sum, Raw{});
+    const bool carry = __builtin_add_overflow(a.v_, b.v_, &sum);
+    // a + b = sum + 2^64 = sum + kEpsilon (mod p), and then sum + kEpsilon < p.
+    sum += kEpsilon & (0 - static_cast<uint64_t>(carry));
+    return Fp(canonical(sum), Raw{});
   }
 
   friend constexpr Fp operator-(Fp a, Fp b) {
     uint64_t diff = 0;
-    if (__builtin_sub_overflow(a.v_, b.v_, &diff)) {
-      // diff wrapped by +2^64; adding p instead means subtracting kEpsilon.
-      return Fp(diff - kEpsilon, Raw{});
-    }
-    return Fp(diff, Raw{});
+    const bool borrow = __builtin_sub_overflow(a.v_, b.v_, &diff);
+    // diff wrapped by +2^64; adding p instead means subtracting kEpsilon.
+    return Fp(diff - (kEpsilon & (0 - static_cast<uint64_t>(borrow))), Raw{});
   }
 
   friend constexpr Fp operator-(Fp a) { return Fp() - a; }
@@ -102,12 +100,17 @@ class Fp {
     const uint64_t hi_hi = hi >> 32;          // weight 2^96 = -1
     const uint64_t hi_lo = hi & kEpsilon;     // weight 2^64 = 2^32 - 1
     uint64_t t0 = 0;
-    if (__builtin_sub_overflow(lo, hi_hi, &t0)) t0 -= kEpsilon;  // + p, no second wrap
-    const uint64_t t1 = hi_lo * kEpsilon;     // < 2^64
+    const bool borrow = __builtin_sub_overflow(lo, hi_hi, &t0);
+    t0 -= kEpsilon & (0 - static_cast<uint64_t>(borrow));  // + p; cannot wrap again
+    const uint64_t t1 = hi_lo * kEpsilon;                   // < 2^64
     uint64_t r = 0;
-    if (__builtin_add_overflow(t0, t1, &r)) r += kEpsilon;  // cannot wrap again
-    return r >= kModulus ? r - kModulus : r;
+    const bool carry = __builtin_add_overflow(t0, t1, &r);
+    r += kEpsilon & (0 - static_cast<uint64_t>(carry));    // cannot wrap again
+    return canonical(r);
   }
+
+  // The representative in [0, p) of any 64-bit value.
+  static constexpr uint64_t canonical(uint64_t x) { return x >= kModulus ? x - kModulus : x; }
 
  private:
   struct Raw {};
