@@ -16,6 +16,13 @@ if(NOT BAOBAB_CUDA STREQUAL "OFF")
       set(CMAKE_CUDA_ARCHITECTURES 80 90)
     endif()
     enable_language(CUDA)
+    # CMake 3.25 predates nvcc 13 and does not know its C++20 flag; nvcc has
+    # accepted -std=c++20 since CUDA 12.
+    if(NOT CMAKE_CUDA20_STANDARD_COMPILE_OPTION)
+      set(CMAKE_CUDA20_STANDARD_COMPILE_OPTION "-std=c++20")
+      set(CMAKE_CUDA20_EXTENSION_COMPILE_OPTION "-std=c++20")
+      list(APPEND CMAKE_CUDA_COMPILE_FEATURES cuda_std_20)
+    endif()
     find_package(CUDAToolkit REQUIRED)
     set(BAOBAB_HAVE_CUDA ON)
   elseif(BAOBAB_CUDA STREQUAL "ON")
