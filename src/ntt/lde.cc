@@ -1,0 +1,84 @@
+#include "src/ntt/lde.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "src/common/check.h"
+#include "src/field/roots.h"
+#include "src/ntt/bit_reverse.h"
+#include "src/ntt/column_transform.h"
+#include "src/ntt/ntt.h"
+
+namespace baobab::ntt {
+
+namespace {
+
+void check_shapes(const NttPlan& plan, ConstMatrixView in, uint64_t blowup, MatrixView out) {
+  BAOBAB_CHECK(blowup == 2 || blowup == 4 || blowup == 8 || blowup == 16,
+               "lde: blowup must be 2, 4, 8 or 16");
+  BAOBAB_CHECK(out.cols == in.cols, "lde: output column count differs from input");
+  BAOBAB_CHECK(in.rows != 0 && out.rows / blowup == in.rows && out.rows % blowup == 0,
+               "lde: output rows must be input rows times blowup");
+  (void)checked_log_size(plan, out.rows);
+  const Fp* in_end = in.data + in.rows * in.cols;
+  const Fp* out_end = out.data + out.rows * out.cols;
+  BAOBAB_CHECK(in.cols == 0 || std::less<const Fp*>()(in_end - 1, out.data) ||
+                   std::less<const Fp*>()(out_end - 1, in.data),
+               "lde: input and output overlap");
+}
+
+// x[0, n) holds natural-order coefficients already multiplied by g^i; writes
+// the bit-reversed evaluations over g · <w_N> into x[0, N).
+void extend_column(const NttPlan& plan, Fp* x, int log_n, int log_blowup, bool inner) {
+  const uint64_t n = uint64_t{1} << log_n;
+  const int log_big = log_n + log_blowup;
+  const Fp* tw = plan.forward_twiddles();
+  // DIF layers of half-size h = N/2, N/4, ..., n on zero-padded data: in
+  // each block of 2h only x[0, n) is non-zero, so x[h + i] = x[i] · tw[h + i].
+  for (int e = 0; e < log_blowup; ++e) {
+    const uint64_t h = uint64_t{1} << (log_big - 1 - e);
+    for (uint64_t q = 0; q < (uint64_t{1} << e); ++q) {
+      Fp* src = x + q * 2 * h;
+      detail::mul(src, tw + h, src + h, n, plan.kernels(), inner);
+    }
+  }
+  for (uint64_t p = 0; p < (uint64_t{1} << log_blowup); ++p) {
+    detail::dif(x + p * n, log_n, tw, plan.kernels(), inner);
+  }
+}
+
+}  // namespace
+
+void lde(const NttPlan& plan, ConstMatrixView evals, uint64_t blowup, MatrixView out,
+         Order out_order) {
+  check_shapes(plan, evals, blowup, out);
+  if (evals.cols == 0) return;
+  const int log_n = __builtin_ctzll(evals.rows);
+  const int log_blowup = __builtin_ctzll(blowup);
+  const Fp n_inv = Fp::from_u64(evals.rows).inverse();
+  detail::for_each_column(evals.cols, [&](uint64_t c, bool inner) {
+    Fp* x = out.column(c);
+    bit_reverse_copy(evals.column(c), x, log_n, inner);
+    detail::dit(x, log_n, plan.inverse_twiddles(), plan.kernels(), inner);
+    detail::scale_geometric(x, evals.rows, n_inv, field::kCosetShift, plan.kernels(), inner);
+    extend_column(plan, x, log_n, log_blowup, inner);
+    if (out_order == Order::kNatural) bit_reverse_permute(x, log_n + log_blowup, inner);
+  });
+}
+
+void lde_from_coefficients(const NttPlan& plan, ConstMatrixView coeffs, uint64_t blowup,
+                           MatrixView out, Order out_order) {
+  check_shapes(plan, coeffs, blowup, out);
+  if (coeffs.cols == 0) return;
+  const int log_n = __builtin_ctzll(coeffs.rows);
+  const int log_blowup = __builtin_ctzll(blowup);
+  detail::for_each_column(coeffs.cols, [&](uint64_t c, bool inner) {
+    Fp* x = out.column(c);
+    std::copy(coeffs.column(c), coeffs.column(c) + coeffs.rows, x);
+    detail::scale_geometric(x, coeffs.rows, Fp::one(), field::kCosetShift, plan.kernels(), inner);
+    extend_column(plan, x, log_n, log_blowup, inner);
+    if (out_order == Order::kNatural) bit_reverse_permute(x, log_n + log_blowup, inner);
+  });
+}
+
+}  // namespace baobab::ntt

@@ -1,0 +1,34 @@
+// Coset low-degree extension (DESIGN §4 step 3), batched over columns: the
+// trace columns, given as evaluations over the subgroup <w_n> (or as
+// coefficients), are evaluated over the disjoint coset kCosetShift · <w_N>,
+// N = n · blowup. Called by the prover's commit phases.
+//
+// Output goes into a caller-provided matrix of N rows (reused between calls:
+// first touch of fresh memory is expensive); it must not overlap the input.
+// With Order::kBitReversed, row reverse_bits(i, log N) holds the value at
+// kCosetShift · w_N^i, the layout FRI and the Merkle commitments use.
+//
+// Algorithm per column: bit-reversed copy + DIT inverse (interpolation),
+// multiply c_i by g^i / n, then the first log(blowup) layers of a size-N DIF
+// on the zero-padded coefficients (each a pointwise product with one twiddle
+// table) and blowup independent size-n DIFs: no arithmetic on padding zeros.
+#pragma once
+
+#include <cstdint>
+
+#include "src/ntt/matrix_view.h"
+#include "src/ntt/plan.h"
+
+namespace baobab::ntt {
+
+// evals: n rows (power of two), natural order over <two_adic_root(log n)>.
+// blowup in {2, 4, 8, 16}; out: n·blowup rows, same column count; the plan
+// must cover n·blowup.
+void lde(const NttPlan& plan, ConstMatrixView evals, uint64_t blowup, MatrixView out,
+         Order out_order);
+
+// The same from coefficients (natural order, degree < n).
+void lde_from_coefficients(const NttPlan& plan, ConstMatrixView coeffs, uint64_t blowup,
+                           MatrixView out, Order out_order);
+
+}  // namespace baobab::ntt
