@@ -1,0 +1,34 @@
+// Leaf hashing for Merkle commitments: leaf i is the hash of row i of a
+// column-major matrix, encoded as the canonical little-endian bytes of its
+// elements in column order (8 bytes each, DESIGN §2 / field/serialize.h).
+//
+// Rows are gathered kLeafBlockRows at a time into a small row-major scratch
+// buffer (one contiguous read per column, the buffer stays in L1) and hashed
+// with one Hasher::hash_rows call. Blocks are shared among OpenMP threads with
+// a static schedule; every digest is a pure function of its row, so the result
+// is identical for every thread count. Callers: MerkleTree, openings, tests.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "src/hash/hasher.h"
+#include "src/merkle/matrix_view.h"
+
+namespace baobab::merkle {
+
+inline constexpr size_t kLeafBlockRows = 64;
+
+// out[r] = leaf digest of row r; out.size() must equal matrix.rows.
+void hash_leaves(const hash::Hasher& hasher, const ColumnMajorView& matrix,
+                 std::span<hash::Digest> out);
+
+// The leaf bytes of `row` (matrix.cols * 8 bytes) written to `out`.
+void row_bytes(const ColumnMajorView& matrix, size_t row, std::span<uint8_t> out);
+
+// Leaf digests of rows given row-major (count rows of `width` elements).
+std::vector<hash::Digest> hash_row_major(const hash::Hasher& hasher, std::span<const Fp> rows,
+                                         size_t width);
+
+}  // namespace baobab::merkle

@@ -1,0 +1,74 @@
+// MerkleTree: the binary hash tree that commits to the rows of a matrix
+// (trace, LDE, FRI layers). Leaves are row digests (leaves.h), inner nodes
+// Hasher::compress_pairs of their two children; the number of leaves is a
+// power of two.
+//
+// Distribution (DESIGN §4 item 4): rank r hashes its contiguous block of rows
+// with subtree_root() (or keeps the MerkleTree of its block); the R block roots
+// are combined with root_from_digests(), which yields exactly the root of one
+// process hashing all rows, because the block roots ARE the nodes at level
+// log2(rows / R) of the full tree.
+//
+// Threads: construction uses OpenMP (leaf blocks, then each layer's pairs,
+// static schedules); output is bit-identical for every thread count.
+// Callers: prover phases (commit), mpi/ Merkle top, openings (opening.h).
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "src/hash/hasher.h"
+#include "src/merkle/matrix_view.h"
+
+namespace baobab::merkle {
+
+using hash::Digest;
+
+class MerkleTree {
+ public:
+  // Commits to the rows of `matrix` (rows a power of two, cols >= 1).
+  static MerkleTree build(const hash::Hasher& hasher, const ColumnMajorView& matrix);
+
+  // A tree whose bottom layer is `leaves` (a power-of-two count >= 1): leaf
+  // digests, or subtree roots when combining ranks' blocks.
+  static MerkleTree from_leaf_digests(const hash::Hasher& hasher, std::vector<Digest> leaves);
+
+  const Digest& root() const { return nodes_[1]; }
+  uint64_t num_leaves() const { return num_leaves_; }
+  // log2(num_leaves): the number of sibling digests on one authentication path.
+  unsigned height() const { return height_; }
+
+  // Level 0 holds the leaves, level height() the root.
+  std::span<const Digest> layer(unsigned level) const;
+  const Digest& node(unsigned level, uint64_t index) const;
+
+  // The authentication path of one leaf: its sibling at each level, bottom up.
+  // Equal to the batch proof (opening.h) of the single index.
+  std::vector<Digest> path(uint64_t index) const;
+
+ private:
+  explicit MerkleTree(std::vector<Digest> nodes, uint64_t num_leaves);
+  void build_inner_layers(const hash::Hasher& hasher);
+
+  // Heap order: nodes_[1] is the root, the children of k are 2k and 2k+1,
+  // leaf i is nodes_[num_leaves + i]; nodes_[0] is unused. Each level is a
+  // contiguous slice, so one compress_pairs call hashes a whole layer.
+  std::vector<Digest> nodes_;
+  uint64_t num_leaves_ = 0;
+  unsigned height_ = 0;
+};
+
+// The root of the tree over `bottom` (power-of-two count >= 1) without
+// keeping the tree: combines R per-rank subtree roots into the global root.
+Digest root_from_digests(const hash::Hasher& hasher, std::span<const Digest> bottom);
+
+// The root over the rows of one contiguous block (a rank's rows, all columns).
+Digest subtree_root(const hash::Hasher& hasher, const ColumnMajorView& block);
+
+// Hashes one layer into the next: parents[i] = compress(children[2i], children[2i+1]),
+// split among OpenMP threads in fixed-size chunks.
+void compress_layer(const hash::Hasher& hasher, std::span<const Digest> children,
+                    std::span<Digest> parents);
+
+}  // namespace baobab::merkle
