@@ -1,0 +1,1 @@
+baobab_add_bench(ntt_bench SOURCES ntt_bench.cc DEPS baobab_ntt)
