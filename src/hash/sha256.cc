@@ -95,7 +95,9 @@ std::string_view to_string(Sha256Impl impl) {
   return "unknown";
 }
 
-bool sha_ni_supported() {
+namespace {
+
+bool detect_sha_ni() {
 #if defined(__x86_64__)
   unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
   if (__get_cpuid_count(1, 0, &eax, &ebx, &ecx, &edx) == 0) return false;
@@ -107,6 +109,14 @@ bool sha_ni_supported() {
 #else
   return false;
 #endif
+}
+
+}  // namespace
+
+// Detected once: CPUID traps to the hypervisor in a VM and costs microseconds.
+bool sha_ni_supported() {
+  static const bool supported = detect_sha_ni();
+  return supported;
 }
 
 Sha256Impl default_sha256_impl() {

@@ -27,7 +27,8 @@ enum class Sha256Impl { kOpenSsl, kShaNi };
 
 std::string_view to_string(Sha256Impl impl);
 
-// True when the CPU has the SHA extensions (CPUID.7.0:EBX bit 29) and SSE4.1.
+// True when the CPU has the SHA extensions (CPUID.7.0:EBX bit 29), SSSE3 and
+// SSE4.1. Detected once per process.
 bool sha_ni_supported();
 
 // kShaNi when supported and BAOBAB_SIMD is not "scalar"; decided once.

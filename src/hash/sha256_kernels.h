@@ -18,6 +18,6 @@ void sha256_many_shani(std::span<const uint8_t> prefix, const uint8_t* messages,
                        size_t count, Digest* out);
 
 // Number of messages the SHA-NI kernel hashes in lock-step.
-inline constexpr size_t kShaNiLanes = 2;
+inline constexpr size_t kShaNiLanes = 4;
 
 }  // namespace baobab::hash::detail

@@ -18,7 +18,7 @@
 
 namespace baobab::merkle {
 
-inline constexpr size_t kLeafBlockRows = 64;
+inline constexpr size_t kLeafBlockRows = 32;
 
 // out[r] = leaf digest of row r; out.size() must equal matrix.rows.
 void hash_leaves(const hash::Hasher& hasher, const ColumnMajorView& matrix,
