@@ -17,8 +17,10 @@ uint64_t reverse_bits(uint64_t v, int bits) {
 
 namespace {
 
-// Tiles of 2^kTileLog x 2^kTileLog elements: 16 rows of 128 bytes.
-constexpr int kTileLog = 4;
+// Tiles of 2^kTileLog x 2^kTileLog elements: 32 rows of 256 bytes (8 KiB), so
+// a tile read touches few pages and whole runs of cache lines; the two tiles
+// of a swap stay in L1.
+constexpr int kTileLog = 5;
 
 struct TileShape {
   int b;           // bits of a and of c

@@ -18,11 +18,14 @@ struct Avx512Ops {
   static V broadcast(Fp x) { return field::avx512::broadcast(x); }
 
   // In-register transpose of the 8x8 tile r[row] lane col -> r[col] lane row.
+  // The all-lanes masked forms avoid _mm512_undefined_epi32(), which GCC 12
+  // flags as uninitialised under -O2 with sanitizers.
   static void transpose(V* r) {
+    constexpr __mmask8 kAll = 0xFF;
     V t[8], u[8];
     for (int i = 0; i < 8; i += 2) {
-      t[i] = _mm512_unpacklo_epi64(r[i], r[i + 1]);      // elements 0,2,4,6 of rows i, i+1
-      t[i + 1] = _mm512_unpackhi_epi64(r[i], r[i + 1]);  // elements 1,3,5,7
+      t[i] = _mm512_mask_unpacklo_epi64(r[i], kAll, r[i], r[i + 1]);      // elements 0,2,4,6 of rows i, i+1
+      t[i + 1] = _mm512_mask_unpackhi_epi64(r[i], kAll, r[i], r[i + 1]);  // elements 1,3,5,7
     }
     const V lo = _mm512_setr_epi64(0, 1, 8, 9, 4, 5, 12, 13);
     const V hi = _mm512_setr_epi64(2, 3, 10, 11, 6, 7, 14, 15);
@@ -33,8 +36,8 @@ struct Avx512Ops {
       u[b + 3] = _mm512_permutex2var_epi64(t[b + 1], hi, t[b + 3]);  // elements 3, 7
     }
     for (int e = 0; e < 4; ++e) {
-      r[e] = _mm512_shuffle_i64x2(u[e], u[e + 4], 0x44);
-      r[e + 4] = _mm512_shuffle_i64x2(u[e], u[e + 4], 0xEE);
+      r[e] = _mm512_mask_shuffle_i64x2(u[e], kAll, u[e], u[e + 4], 0x44);
+      r[e + 4] = _mm512_mask_shuffle_i64x2(u[e], kAll, u[e], u[e + 4], 0xEE);
     }
   }
 };

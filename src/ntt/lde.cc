@@ -27,24 +27,31 @@ void check_shapes(const NttPlan& plan, ConstMatrixView in, uint64_t blowup, Matr
                "lde: input and output overlap");
 }
 
+// Block `p` (of n elements) holds the values after the first `e` DIF layers
+// of the zero-padded size-N transform. Derives its child block with layer e,
+// then finishes both subtrees; each block gets its size-n DIF right after it
+// is produced, while it is still in cache.
+void extend_block(const NttPlan& plan, Fp* x, int log_n, int log_blowup, uint64_t p, int e,
+                  bool inner) {
+  const uint64_t n = uint64_t{1} << log_n;
+  const Fp* tw = plan.forward_twiddles();
+  if (e == log_blowup) {
+    detail::dif(x + p * n, log_n, tw, plan.kernels(), inner);
+    return;
+  }
+  // DIF layer of half-size h = N >> (e+1) on zero-padded data: only x[0, n)
+  // of each block of 2h is non-zero, so x[h + i] = x[i] · tw[h + i].
+  const uint64_t h = uint64_t{1} << (log_n + log_blowup - 1 - e);
+  const uint64_t child = p + h / n;
+  detail::mul(x + p * n, tw + h, x + child * n, n, plan.kernels(), inner);
+  extend_block(plan, x, log_n, log_blowup, child, e + 1, inner);
+  extend_block(plan, x, log_n, log_blowup, p, e + 1, inner);
+}
+
 // x[0, n) holds natural-order coefficients already multiplied by g^i; writes
 // the bit-reversed evaluations over g · <w_N> into x[0, N).
 void extend_column(const NttPlan& plan, Fp* x, int log_n, int log_blowup, bool inner) {
-  const uint64_t n = uint64_t{1} << log_n;
-  const int log_big = log_n + log_blowup;
-  const Fp* tw = plan.forward_twiddles();
-  // DIF layers of half-size h = N/2, N/4, ..., n on zero-padded data: in
-  // each block of 2h only x[0, n) is non-zero, so x[h + i] = x[i] · tw[h + i].
-  for (int e = 0; e < log_blowup; ++e) {
-    const uint64_t h = uint64_t{1} << (log_big - 1 - e);
-    for (uint64_t q = 0; q < (uint64_t{1} << e); ++q) {
-      Fp* src = x + q * 2 * h;
-      detail::mul(src, tw + h, src + h, n, plan.kernels(), inner);
-    }
-  }
-  for (uint64_t p = 0; p < (uint64_t{1} << log_blowup); ++p) {
-    detail::dif(x + p * n, log_n, tw, plan.kernels(), inner);
-  }
+  extend_block(plan, x, log_n, log_blowup, 0, 0, inner);
 }
 
 }  // namespace
