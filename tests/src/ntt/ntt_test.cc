@@ -186,18 +186,5 @@ TEST(NttPlanDeathTest, RejectsColumnLongerThanPlanOrNotPowerOfTwo) {
   EXPECT_DEATH(NttPlan(33), "2-adicity");
 }
 
-TEST(BitReverse, PermuteAndCopyMatchNaivePermutation) {
-  for (int log_n = 0; log_n <= 13; ++log_n) {
-    const auto v = random_column(uint64_t{1} << log_n, 900 + log_n);
-    const auto expected = bit_reversed(v);
-    auto x = v;
-    bit_reverse_permute(x.data(), log_n, true);
-    ASSERT_EQ(x, expected) << log_n;
-    std::vector<Fp> y(v.size());
-    bit_reverse_copy(v.data(), y.data(), log_n, true);
-    ASSERT_EQ(y, expected) << log_n;
-  }
-}
-
 }  // namespace
 }  // namespace baobab::ntt
