@@ -27,6 +27,16 @@ void check_shapes(const NttPlan& plan, ConstMatrixView in, uint64_t blowup, Matr
                "lde: input and output overlap");
 }
 
+void copy_column(const Fp* src, Fp* dst, uint64_t n, bool parallel) {
+  constexpr uint64_t kChunk = uint64_t{1} << 16;
+  const int64_t chunks = static_cast<int64_t>((n + kChunk - 1) / kChunk);
+#pragma omp parallel for schedule(static) if (parallel && chunks > 1)
+  for (int64_t ci = 0; ci < chunks; ++ci) {
+    const uint64_t begin = static_cast<uint64_t>(ci) * kChunk;
+    std::copy(src + begin, src + std::min(n, begin + kChunk), dst + begin);
+  }
+}
+
 // Block `p` (of n elements) holds the values after the first `e` DIF layers
 // of the zero-padded size-N transform. Derives its child block with layer e,
 // then finishes both subtrees; each block gets its size-n DIF right after it
@@ -65,8 +75,12 @@ void lde(const NttPlan& plan, ConstMatrixView evals, uint64_t blowup, MatrixView
   const Fp n_inv = Fp::from_u64(evals.rows).inverse();
   detail::for_each_column(evals.cols, [&](uint64_t c, bool inner) {
     Fp* x = out.column(c);
-    bit_reverse_copy(evals.column(c), x, log_n, inner);
-    detail::dit(x, log_n, plan.inverse_twiddles(), plan.kernels(), inner);
+    // Interpolate: copy (streaming), DIF with inverse roots, then the bit
+    // reversal in place while the column is cache-hot; a scattered
+    // bit-reversing copy from the cold input would cost twice as much.
+    copy_column(evals.column(c), x, evals.rows, inner);
+    detail::dif(x, log_n, plan.inverse_twiddles(), plan.kernels(), inner);
+    bit_reverse_permute(x, log_n, inner);
     detail::scale_geometric(x, evals.rows, n_inv, field::kCosetShift, plan.kernels(), inner);
     extend_column(plan, x, log_n, log_blowup, inner);
     if (out_order == Order::kNatural) bit_reverse_permute(x, log_n + log_blowup, inner);
@@ -81,7 +95,7 @@ void lde_from_coefficients(const NttPlan& plan, ConstMatrixView coeffs, uint64_t
   const int log_blowup = __builtin_ctzll(blowup);
   detail::for_each_column(coeffs.cols, [&](uint64_t c, bool inner) {
     Fp* x = out.column(c);
-    std::copy(coeffs.column(c), coeffs.column(c) + coeffs.rows, x);
+    copy_column(coeffs.column(c), x, coeffs.rows, inner);
     detail::scale_geometric(x, coeffs.rows, Fp::one(), field::kCosetShift, plan.kernels(), inner);
     extend_column(plan, x, log_n, log_blowup, inner);
     if (out_order == Order::kNatural) bit_reverse_permute(x, log_n + log_blowup, inner);

@@ -8,7 +8,7 @@
 // With Order::kBitReversed, row reverse_bits(i, log N) holds the value at
 // kCosetShift · w_N^i, the layout FRI and the Merkle commitments use.
 //
-// Algorithm per column: bit-reversed copy + DIT inverse (interpolation),
+// Algorithm per column: copy + DIF inverse + in-place bit reversal,
 // multiply c_i by g^i / n, then the first log(blowup) layers of a size-N DIF
 // on the zero-padded coefficients (each a pointwise product with one twiddle
 // table) and blowup independent size-n DIFs: no arithmetic on padding zeros.
