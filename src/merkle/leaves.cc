@@ -3,6 +3,10 @@
 #include <bit>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "src/common/check.h"
 
 namespace baobab::merkle {
@@ -11,31 +15,38 @@ namespace {
 
 static_assert(std::endian::native == std::endian::little,
               "leaf bytes are the in-memory words only on little-endian hosts");
+static_assert(sizeof(Fp) == sizeof(uint64_t), "an Fp is its canonical 64-bit value");
 
 // Gathers rows [r0, r0 + count) into `scratch` row-major, as leaf bytes.
+// Pairs of columns are interleaved two rows at a time with SSE2 (a 2x2
+// transpose of 8-byte words): half the loads and stores of a scalar gather.
 void gather_rows(const ColumnMajorView& m, size_t r0, size_t count, uint8_t* scratch) {
   const size_t row_bytes = 8 * m.cols;
-  for (size_t c = 0; c < m.cols; ++c) {
-    const Fp* column = m.data.data() + c * m.rows + r0;
+  const uint64_t* data = reinterpret_cast<const uint64_t*>(m.data.data());
+  size_t c = 0;
+#if defined(__SSE2__)
+  for (; c + 2 <= m.cols; c += 2) {
+    const uint64_t* a = data + c * m.rows + r0;
+    const uint64_t* b = a + m.rows;
     uint8_t* dst = scratch + 8 * c;
-    for (size_t r = 0; r < count; ++r) {
-      const uint64_t v = column[r].value();
-      std::memcpy(dst + r * row_bytes, &v, 8);
+    size_t r = 0;
+    for (; r + 2 <= count; r += 2) {
+      const __m128i va = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a + r));  // a[r], a[r+1]
+      const __m128i vb = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + r));  // b[r], b[r+1]
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + r * row_bytes), _mm_unpacklo_epi64(va, vb));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + (r + 1) * row_bytes),
+                       _mm_unpackhi_epi64(va, vb));
+    }
+    for (; r < count; ++r) {
+      std::memcpy(dst + r * row_bytes, a + r, 8);
+      std::memcpy(dst + r * row_bytes + 8, b + r, 8);
     }
   }
-}
-
-// Asks for rows [r0, r0 + count) to be brought into L2 while the current
-// block is hashed: the 64 column streams are too many for the hardware
-// prefetchers, and hashing one block takes far longer than loading the next.
-void prefetch_rows(const ColumnMajorView& m, size_t r0, size_t count) {
-  if (r0 >= m.rows) return;
-  count = std::min(count, m.rows - r0);
-  for (size_t c = 0; c < m.cols; ++c) {
-    const char* first = reinterpret_cast<const char*>(m.data.data() + c * m.rows + r0);
-    for (size_t offset = 0; offset < count * sizeof(Fp); offset += 64) {
-      __builtin_prefetch(first + offset, 0, 2);
-    }
+#endif
+  for (; c < m.cols; ++c) {
+    const uint64_t* a = data + c * m.rows + r0;
+    uint8_t* dst = scratch + 8 * c;
+    for (size_t r = 0; r < count; ++r) std::memcpy(dst + r * row_bytes, a + r, 8);
   }
 }
 
@@ -53,7 +64,6 @@ void hash_leaves(const hash::Hasher& hasher, const ColumnMajorView& matrix,
     for (int64_t b = 0; b < blocks; ++b) {
       const size_t r0 = static_cast<size_t>(b) * kLeafBlockRows;
       const size_t count = std::min(kLeafBlockRows, matrix.rows - r0);
-      prefetch_rows(matrix, r0 + count, count);
       gather_rows(matrix, r0, count, scratch.data());
       hasher.hash_rows(std::span<const uint8_t>(scratch.data(), count * row_bytes), row_bytes,
                        out.subspan(r0, count));
