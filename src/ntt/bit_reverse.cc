@@ -23,10 +23,10 @@ namespace {
 constexpr int kTileLog = 5;
 
 struct TileShape {
-  int b;           // bits of a and of c
-  int mid;         // bits of m
-  uint64_t row;    // distance between rows a and a+1 (2^(k-b))
-  uint64_t side;   // 2^b
+  int b;          // bits of a and of c
+  int mid;        // bits of m
+  uint64_t row;   // distance between rows a and a+1 (2^(k-b))
+  uint64_t side;  // 2^b
 };
 
 TileShape tile_shape(int log_n) {

@@ -127,8 +127,7 @@ void scale_geometric(Fp* x, uint64_t n, Fp start, Fp ratio, const NttKernels& ke
   }
 }
 
-void mul(const Fp* a, const Fp* b, Fp* out, uint64_t n, const NttKernels& kernels,
-         bool parallel) {
+void mul(const Fp* a, const Fp* b, Fp* out, uint64_t n, const NttKernels& kernels, bool parallel) {
   const int64_t chunks = static_cast<int64_t>((n + kChunk - 1) / kChunk);
 #pragma omp parallel for schedule(static) if (parallel && chunks > 1)
   for (int64_t c = 0; c < chunks; ++c) {

@@ -34,7 +34,6 @@ void scale_geometric(Fp* x, uint64_t n, Fp start, Fp ratio, const NttKernels& ke
                      bool parallel);
 
 // out[i] = a[i] · b[i], split over threads when `parallel`.
-void mul(const Fp* a, const Fp* b, Fp* out, uint64_t n, const NttKernels& kernels,
-         bool parallel);
+void mul(const Fp* a, const Fp* b, Fp* out, uint64_t n, const NttKernels& kernels, bool parallel);
 
 }  // namespace baobab::ntt::detail

@@ -37,7 +37,8 @@ struct Avx512Ops {
     const V hh = _mm512_mul_epu32(a_hi, b_hi);
     const V t = _mm512_add_epi64(hl, _mm512_srli_epi64(ll, 32));
     const V u = _mm512_add_epi64(lh, _mm512_and_si512(t, eps));
-    const V hi = _mm512_add_epi64(hh, _mm512_add_epi64(_mm512_srli_epi64(t, 32), _mm512_srli_epi64(u, 32)));
+    const V hi =
+        _mm512_add_epi64(hh, _mm512_add_epi64(_mm512_srli_epi64(t, 32), _mm512_srli_epi64(u, 32)));
     const V lo = _mm512_mullo_epi64(a, b);
     // lo + 2^64·hi_lo + 2^96·hi_hi = lo + (2^32-1)·hi_lo - hi_hi (mod p)
     const V hi_hi = _mm512_srli_epi64(hi, 32);
@@ -57,7 +58,8 @@ struct Avx512Ops {
     constexpr __mmask8 kAll = 0xFF;
     V t[8], u[8];
     for (int i = 0; i < 8; i += 2) {
-      t[i] = _mm512_mask_unpacklo_epi64(r[i], kAll, r[i], r[i + 1]);      // elements 0,2,4,6 of rows i, i+1
+      t[i] = _mm512_mask_unpacklo_epi64(r[i], kAll, r[i],
+                                        r[i + 1]);  // elements 0,2,4,6 of rows i, i+1
       t[i + 1] = _mm512_mask_unpackhi_epi64(r[i], kAll, r[i], r[i + 1]);  // elements 1,3,5,7
     }
     const V lo = _mm512_setr_epi64(0, 1, 8, 9, 4, 5, 12, 13);

@@ -66,9 +66,8 @@ void mul_scalar(const Fp* a, const Fp* b, Fp* out, uint64_t n) {
 
 }  // namespace
 
-const NttKernels kScalarNttKernels{SimdLevel::kScalar, /*lanes_log=*/0, /*max_group=*/4,
-                                   dif_layers_scalar,  dit_layers_scalar,
-                                   noop_edge,          noop_edge,
-                                   scale_geometric_scalar, mul_scalar};
+const NttKernels kScalarNttKernels{SimdLevel::kScalar, /*lanes_log=*/0,        /*max_group=*/4,
+                                   dif_layers_scalar,  dit_layers_scalar,      noop_edge,
+                                   noop_edge,          scale_geometric_scalar, mul_scalar};
 
 }  // namespace baobab::ntt::detail

@@ -43,7 +43,9 @@ struct ConstMatrixView {
 };
 
 // One column as a batch of one.
-inline MatrixView as_matrix(std::span<Fp> column) { return {column.data(), column.size(), 1}; }
+inline MatrixView as_matrix(std::span<Fp> column) {
+  return {column.data(), column.size(), 1};
+}
 inline ConstMatrixView as_matrix(std::span<const Fp> column) {
   return {column.data(), column.size(), 1};
 }

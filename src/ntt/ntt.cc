@@ -25,7 +25,9 @@ void inverse_unscaled(const NttPlan& plan, Fp* x, int log_n, Order in_order, boo
   }
 }
 
-Fp inverse_size(int log_n) { return Fp::from_u64(uint64_t{1} << log_n).inverse(); }
+Fp inverse_size(int log_n) {
+  return Fp::from_u64(uint64_t{1} << log_n).inverse();
+}
 
 }  // namespace
 

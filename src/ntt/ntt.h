@@ -45,8 +45,8 @@ namespace baobab::ntt::detail {
 template <class Fn>
 void for_each_column(uint64_t cols, Fn&& fn) {
   const uint64_t threads = static_cast<uint64_t>(omp_get_max_threads());
-  const bool outer = threads > 1 && !omp_in_parallel() &&
-                     (cols % threads == 0 || cols >= 4 * threads);
+  const bool outer =
+      threads > 1 && !omp_in_parallel() && (cols % threads == 0 || cols >= 4 * threads);
   if (outer) {
 #pragma omp parallel for schedule(dynamic, 1)
     for (int64_t c = 0; c < static_cast<int64_t>(cols); ++c) fn(static_cast<uint64_t>(c), false);

@@ -8,7 +8,9 @@
 
 namespace baobab::ntt {
 
-void NttPlan::FreeDeleter::operator()(Fp* p) const { std::free(p); }
+void NttPlan::FreeDeleter::operator()(Fp* p) const {
+  std::free(p);
+}
 
 // Storage is allocated uninitialised and first written by the threads that
 // compute it, so the first-touch cost is spread over all threads.

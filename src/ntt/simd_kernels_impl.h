@@ -217,9 +217,8 @@ void mul(const Fp* a, const Fp* b, Fp* out, uint64_t n) {
 
 template <class O>
 constexpr NttKernels make_kernels(SimdLevel level) {
-  return NttKernels{level,         O::kLanesLog,      O::kMaxGroup,          dif_layers<O>,
-                    dit_layers<O>, dif_tail<O>,       dit_head<O>,           scale_geometric<O>,
-                    mul<O>};
+  return NttKernels{level,       O::kLanesLog, O::kMaxGroup,       dif_layers<O>, dit_layers<O>,
+                    dif_tail<O>, dit_head<O>,  scale_geometric<O>, mul<O>};
 }
 
 }  // namespace

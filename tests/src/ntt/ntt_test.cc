@@ -17,7 +17,9 @@ using testing::random_column;
 
 constexpr Order kOrders[] = {Order::kNatural, Order::kBitReversed};
 
-const char* name(Order o) { return o == Order::kNatural ? "natural" : "bit-reversed"; }
+const char* name(Order o) {
+  return o == Order::kNatural ? "natural" : "bit-reversed";
+}
 
 TEST(NttForward, MatchesNaiveDftAtEverySmallSizeOrderAndSimdLevel) {
   constexpr int kMaxLog = 12;
@@ -49,8 +51,7 @@ TEST(NttInverse, MatchesNaiveDftAtEverySmallSizeOrderAndSimdLevel) {
       for (Order order : kOrders) {
         auto x = order == Order::kNatural ? evals : bit_reversed(evals);
         inverse(plan, as_matrix(std::span<Fp>(x)), order);
-        ASSERT_EQ(x, coeffs) << "log_n " << log_n << " " << to_string(level) << " "
-                             << name(order);
+        ASSERT_EQ(x, coeffs) << "log_n " << log_n << " " << to_string(level) << " " << name(order);
       }
     }
   }
