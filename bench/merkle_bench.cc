@@ -76,8 +76,8 @@ void BM_Sha256MessagesEvpQDigest(benchmark::State& state) {
   for (auto _ : state) {
     for (size_t i = 0; i < count; ++i) {
       size_t size = 0;
-      EVP_Q_digest(nullptr, "SHA256", nullptr, messages.data() + i * length, length,
-                   out[i].data(), &size);
+      EVP_Q_digest(nullptr, "SHA256", nullptr, messages.data() + i * length, length, out[i].data(),
+                   &size);
     }
     benchmark::DoNotOptimize(out.data());
   }

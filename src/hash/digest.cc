@@ -43,6 +43,8 @@ Result<Digest> digest_from_hex(std::string_view hex) {
   return digest;
 }
 
-std::ostream& operator<<(std::ostream& os, const Digest& digest) { return os << to_hex(digest); }
+std::ostream& operator<<(std::ostream& os, const Digest& digest) {
+  return os << to_hex(digest);
+}
 
 }  // namespace baobab::hash

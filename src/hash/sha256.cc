@@ -150,7 +150,9 @@ Digest sha256(std::span<const uint8_t> message, Sha256Impl impl) {
   return digest;
 }
 
-Digest sha256(std::span<const uint8_t> message) { return sha256(message, default_sha256_impl()); }
+Digest sha256(std::span<const uint8_t> message) {
+  return sha256(message, default_sha256_impl());
+}
 
 // ---------------------------------------------------------------------------
 // Incremental
@@ -160,7 +162,9 @@ struct Sha256::Ctx {
   MdCtxPtr ctx = new_ctx();
 };
 
-Sha256::Sha256() : ctx_(std::make_unique<Ctx>()) { evp_init(ctx_->ctx.get()); }
+Sha256::Sha256() : ctx_(std::make_unique<Ctx>()) {
+  evp_init(ctx_->ctx.get());
+}
 Sha256::~Sha256() = default;
 Sha256::Sha256(Sha256&&) noexcept = default;
 Sha256& Sha256::operator=(Sha256&&) noexcept = default;

@@ -38,7 +38,9 @@ Sha256Impl default_sha256_impl();
 // of `bytes` bytes: the message, the 0x80 byte and the 8-byte length, rounded
 // up. 55 bytes fit one block, 56..119 take two: a 64-byte node (left||right)
 // and a 65-byte tagged node (0x01||left||right) cost the same two blocks.
-constexpr size_t sha256_blocks(size_t bytes) { return (bytes + 9 + 63) / 64; }
+constexpr size_t sha256_blocks(size_t bytes) {
+  return (bytes + 9 + 63) / 64;
+}
 
 // Plain SHA-256 of `message` (no domain byte).
 Digest sha256(std::span<const uint8_t> message);

@@ -28,9 +28,8 @@ alignas(16) constexpr uint32_t kRoundConstants[64] = {
     0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
 
-alignas(16) constexpr uint32_t kInitialState[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372,
-                                                   0xa54ff53a, 0x510e527f, 0x9b05688c,
-                                                   0x1f83d9ab, 0x5be0cd19};
+alignas(16) constexpr uint32_t kInitialState[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                                                   0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
 
 // The state as sha256rnds2 wants it: words (A,B,E,F) and (C,D,G,H), A and C
 // in the highest lane.
@@ -73,8 +72,8 @@ inline void compress(State (&state)[L], const uint8_t* const (&block)[L]) {
       __m128i wi;
       if (i < 4) {
         // Message words W[4i..4i+3], big-endian in memory.
-        wi = _mm_shuffle_epi8(
-            _mm_loadu_si128(reinterpret_cast<const __m128i*>(block[l] + 16 * i)), bswap);
+        wi = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(block[l] + 16 * i)),
+                              bswap);
       } else {
         // W[t] = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) + W[t-16], four at a time.
         wi = _mm_sha256msg1_epu32(w[l][i & 3], w[l][(i - 3) & 3]);

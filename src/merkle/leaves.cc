@@ -85,9 +85,9 @@ std::vector<hash::Digest> hash_row_major(const hash::Hasher& hasher, std::span<c
   // Fp is one little-endian word holding its canonical value: the row-major
   // elements already are the leaf bytes.
   static_assert(sizeof(Fp) == 8);
-  hasher.hash_rows(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(rows.data()),
-                                            rows.size() * 8),
-                   8 * width, out);
+  hasher.hash_rows(
+      std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(rows.data()), rows.size() * 8),
+      8 * width, out);
   return out;
 }
 

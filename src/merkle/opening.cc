@@ -97,8 +97,7 @@ BatchOpening open_rows(const MerkleTree& tree, const ColumnMajorView& matrix,
 }
 
 Status verify_batch_digests(const hash::Hasher& hasher, const Digest& root, unsigned height,
-                            std::span<const uint64_t> indices,
-                            std::span<const Digest> leaf_digests,
+                            std::span<const uint64_t> indices, std::span<const Digest> leaf_digests,
                             std::span<const Digest> siblings) {
   // Shape first (STYLE §7), then values.
   if (height > kMaxHeight) return reject("tree height " + std::to_string(height) + " too large");
@@ -134,16 +133,16 @@ Status verify_batch(const hash::Hasher& hasher, const Digest& root, unsigned hei
                     std::span<const Digest> siblings) {
   if (width == 0) return reject("zero row width");
   if (rows.size() / width != indices.size() || rows.size() % width != 0) {
-    return reject("row values " + std::to_string(rows.size()) + " != " +
-                  std::to_string(indices.size()) + " rows x " + std::to_string(width));
+    return reject("row values " + std::to_string(rows.size()) +
+                  " != " + std::to_string(indices.size()) + " rows x " + std::to_string(width));
   }
   if (indices.empty()) return reject("no indices");
   const std::vector<Digest> leaves = hash_row_major(hasher, rows, width);
   return verify_batch_digests(hasher, root, height, indices, leaves, siblings);
 }
 
-Status verify_path(const hash::Hasher& hasher, const Digest& root, unsigned height,
-                   uint64_t index, const Digest& leaf, std::span<const Digest> path) {
+Status verify_path(const hash::Hasher& hasher, const Digest& root, unsigned height, uint64_t index,
+                   const Digest& leaf, std::span<const Digest> path) {
   if (height > kMaxHeight) return reject("tree height " + std::to_string(height) + " too large");
   if (index >= (uint64_t{1} << height)) {
     return reject("index " + std::to_string(index) + " out of range");
@@ -155,7 +154,8 @@ Status verify_path(const hash::Hasher& hasher, const Digest& root, unsigned heig
   Digest current = leaf;
   for (unsigned level = 0; level < height; ++level) {
     const bool is_right = ((index >> level) & 1) != 0;
-    current = is_right ? hasher.compress(path[level], current) : hasher.compress(current, path[level]);
+    current =
+        is_right ? hasher.compress(path[level], current) : hasher.compress(current, path[level]);
   }
   if (current != root) return reject("root mismatch");
   return Ok{};

@@ -51,8 +51,7 @@ BatchOpening open_rows(const MerkleTree& tree, const ColumnMajorView& matrix,
 // Accepts iff `siblings` authenticates `leaf_digests` (one per index) at
 // `indices` under `root` in a tree of 2^height leaves.
 Status verify_batch_digests(const hash::Hasher& hasher, const Digest& root, unsigned height,
-                            std::span<const uint64_t> indices,
-                            std::span<const Digest> leaf_digests,
+                            std::span<const uint64_t> indices, std::span<const Digest> leaf_digests,
                             std::span<const Digest> siblings);
 
 // Hashes the opened rows (row-major, `width` elements each) into leaves and
@@ -63,12 +62,11 @@ Status verify_batch(const hash::Hasher& hasher, const Digest& root, unsigned hei
 
 inline Status verify_batch(const hash::Hasher& hasher, const Digest& root, unsigned height,
                            size_t width, const BatchOpening& opening) {
-  return verify_batch(hasher, root, height, width, opening.indices, opening.rows,
-                      opening.siblings);
+  return verify_batch(hasher, root, height, width, opening.indices, opening.rows, opening.siblings);
 }
 
 // One leaf digest and its bottom-up path (MerkleTree::path).
-Status verify_path(const hash::Hasher& hasher, const Digest& root, unsigned height,
-                   uint64_t index, const Digest& leaf, std::span<const Digest> path);
+Status verify_path(const hash::Hasher& hasher, const Digest& root, unsigned height, uint64_t index,
+                   const Digest& leaf, std::span<const Digest> path);
 
 }  // namespace baobab::merkle

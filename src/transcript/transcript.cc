@@ -122,7 +122,9 @@ Transcript::Transcript(std::string_view domain) {
   state_ = h.finish();
 }
 
-Transcript Transcript::from_state(const Digest& state) { return Transcript(state, FromState{}); }
+Transcript Transcript::from_state(const Digest& state) {
+  return Transcript(state, FromState{});
+}
 
 // ---------------------------------------------------------------------------
 // Absorbing
@@ -164,9 +166,8 @@ void Transcript::absorb_fp3(std::string_view label, const Fp3& value) {
 void Transcript::absorb_fp3s(std::string_view label, std::span<const Fp3> values) {
   std::vector<uint8_t> bytes(values.size() * field::kFp3Bytes);
   for (size_t i = 0; i < values.size(); ++i) {
-    field::write_le(values[i],
-                    std::span<uint8_t, field::kFp3Bytes>(bytes.data() + i * field::kFp3Bytes,
-                                                         field::kFp3Bytes));
+    field::write_le(values[i], std::span<uint8_t, field::kFp3Bytes>(
+                                   bytes.data() + i * field::kFp3Bytes, field::kFp3Bytes));
   }
   absorb_bytes(label, bytes);
 }
@@ -226,7 +227,9 @@ Digest Transcript::pow_prefix(unsigned bits) const {
   return h.finish();
 }
 
-void Transcript::absorb_nonce(uint64_t nonce) { absorb_u64(kPowNonceLabel, nonce); }
+void Transcript::absorb_nonce(uint64_t nonce) {
+  absorb_u64(kPowNonceLabel, nonce);
+}
 
 namespace {
 

@@ -55,12 +55,12 @@ class Transcript {
 
   // ---- absorbing -----------------------------------------------------------
   void absorb_bytes(std::string_view label, std::span<const uint8_t> data);
-  void absorb_u64(std::string_view label, uint64_t value);                 // 8 bytes
-  void absorb_fp(std::string_view label, Fp value);                        // 8 bytes
-  void absorb_fps(std::string_view label, std::span<const Fp> values);     // 8 per element
-  void absorb_fp3(std::string_view label, const Fp3& value);               // 24 bytes
-  void absorb_fp3s(std::string_view label, std::span<const Fp3> values);   // 24 per element
-  void absorb_digest(std::string_view label, const Digest& digest);        // 32 bytes
+  void absorb_u64(std::string_view label, uint64_t value);                // 8 bytes
+  void absorb_fp(std::string_view label, Fp value);                       // 8 bytes
+  void absorb_fps(std::string_view label, std::span<const Fp> values);    // 8 per element
+  void absorb_fp3(std::string_view label, const Fp3& value);              // 24 bytes
+  void absorb_fp3s(std::string_view label, std::span<const Fp3> values);  // 24 per element
+  void absorb_digest(std::string_view label, const Digest& digest);       // 32 bytes
 
   // ---- drawing challenges ----------------------------------------------------
   Fp challenge_fp(std::string_view label);

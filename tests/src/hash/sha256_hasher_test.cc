@@ -48,8 +48,7 @@ TEST_P(Sha256HasherTest, PairsBatchEqualsOneAtATimeAndTagsWithOne) {
     EXPECT_EQ(parents[i], hasher.compress(children[2 * i], children[2 * i + 1]));
     std::vector<uint8_t> tagged = {kNodeTag};
     tagged.insert(tagged.end(), children[2 * i].bytes.begin(), children[2 * i].bytes.end());
-    tagged.insert(tagged.end(), children[2 * i + 1].bytes.begin(),
-                  children[2 * i + 1].bytes.end());
+    tagged.insert(tagged.end(), children[2 * i + 1].bytes.begin(), children[2 * i + 1].bytes.end());
     EXPECT_EQ(parents[i], sha256(tagged, Sha256Impl::kOpenSsl));
   }
 }
@@ -66,10 +65,12 @@ TEST_P(Sha256HasherTest, LeafAndNodeOfTheSameBytesDiffer) {
 INSTANTIATE_TEST_SUITE_P(AllImpls, Sha256HasherTest, ::testing::ValuesIn(available_impls()),
                          [](const auto& param_info) {
                            return std::string(param_info.param == Sha256Impl::kShaNi ? "ShaNi"
-                                                                               : "OpenSsl");
+                                                                                     : "OpenSsl");
                          });
 
-TEST(Sha256Hasher, NameIsStable) { EXPECT_EQ(Sha256Hasher().name(), "sha256"); }
+TEST(Sha256Hasher, NameIsStable) {
+  EXPECT_EQ(Sha256Hasher().name(), "sha256");
+}
 
 }  // namespace
 }  // namespace baobab::hash
