@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "src/common/check.h"
+
 namespace baobab::ntt::detail {
 
 namespace {
@@ -134,6 +136,13 @@ void mul(const Fp* a, const Fp* b, Fp* out, uint64_t n, const NttKernels& kernel
     const uint64_t begin = static_cast<uint64_t>(c) * kChunk;
     kernels.mul(a + begin, b + begin, out + begin, std::min(kChunk, n - begin));
   }
+}
+
+int checked_log_size(const NttPlan& plan, uint64_t rows) {
+  BAOBAB_CHECK(rows != 0 && (rows & (rows - 1)) == 0, "ntt: column length is not a power of two");
+  const int log_n = __builtin_ctzll(rows);
+  BAOBAB_CHECK(log_n <= plan.log_max_size(), "ntt: column longer than the plan's maximum size");
+  return log_n;
 }
 
 }  // namespace baobab::ntt::detail

@@ -13,10 +13,13 @@
 // columns); the result never depends on the thread count.
 #pragma once
 
+#include <omp.h>
+
 #include <cstdint>
 
 #include "src/field/goldilocks.h"
 #include "src/ntt/kernels.h"
+#include "src/ntt/plan.h"
 
 namespace baobab::ntt::detail {
 
@@ -35,5 +38,26 @@ void scale_geometric(Fp* x, uint64_t n, Fp start, Fp ratio, const NttKernels& ke
 
 // out[i] = a[i] · b[i], split over threads when `parallel`.
 void mul(const Fp* a, const Fp* b, Fp* out, uint64_t n, const NttKernels& kernels, bool parallel);
+
+// log2 of a column length, checked: a power of two the plan covers.
+int checked_log_size(const NttPlan& plan, uint64_t rows);
+
+// Calls fn(column_index, inner_parallel) for every column of a batch: in
+// parallel over columns when they split evenly over the threads (or there
+// are many), else one column at a time with inner_parallel set so the
+// threads work inside each column. Serial inside an enclosing parallel region.
+template <class Fn>
+void for_each_column(uint64_t cols, Fn&& fn) {
+  const uint64_t threads = static_cast<uint64_t>(omp_get_max_threads());
+  const bool nested = omp_in_parallel() != 0;
+  const bool outer = threads > 1 && !nested && (cols % threads == 0 || cols >= 4 * threads);
+  if (outer) {
+#pragma omp parallel for schedule(dynamic, 1)
+    for (int64_t c = 0; c < static_cast<int64_t>(cols); ++c) fn(static_cast<uint64_t>(c), false);
+  } else {
+    const bool inner = threads > 1 && !nested;
+    for (uint64_t c = 0; c < cols; ++c) fn(c, inner);
+  }
+}
 
 }  // namespace baobab::ntt::detail

@@ -19,7 +19,7 @@ void check_shapes(const NttPlan& plan, ConstMatrixView in, uint64_t blowup, Matr
   BAOBAB_CHECK(out.cols == in.cols, "lde: output column count differs from input");
   BAOBAB_CHECK(in.rows != 0 && out.rows / blowup == in.rows && out.rows % blowup == 0,
                "lde: output rows must be input rows times blowup");
-  (void)checked_log_size(plan, out.rows);
+  (void)detail::checked_log_size(plan, out.rows);
   const Fp* in_end = in.data + in.rows * in.cols;
   const Fp* out_end = out.data + out.rows * out.cols;
   BAOBAB_CHECK(in.cols == 0 || std::less<const Fp*>()(in_end - 1, out.data) ||

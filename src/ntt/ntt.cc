@@ -6,13 +6,6 @@
 
 namespace baobab::ntt {
 
-int checked_log_size(const NttPlan& plan, uint64_t rows) {
-  BAOBAB_CHECK(rows != 0 && (rows & (rows - 1)) == 0, "ntt: column length is not a power of two");
-  const int log_n = __builtin_ctzll(rows);
-  BAOBAB_CHECK(log_n <= plan.log_max_size(), "ntt: column longer than the plan's maximum size");
-  return log_n;
-}
-
 namespace {
 
 // Inverse transform without the 1/n factor; result in natural order.
@@ -33,7 +26,7 @@ Fp inverse_size(int log_n) {
 
 void forward(const NttPlan& plan, MatrixView columns, Order out_order) {
   if (columns.cols == 0) return;
-  const int log_n = checked_log_size(plan, columns.rows);
+  const int log_n = detail::checked_log_size(plan, columns.rows);
   detail::for_each_column(columns.cols, [&](uint64_t c, bool inner) {
     Fp* x = columns.column(c);
     detail::dif(x, log_n, plan.forward_twiddles(), plan.kernels(), inner);
@@ -43,7 +36,7 @@ void forward(const NttPlan& plan, MatrixView columns, Order out_order) {
 
 void inverse(const NttPlan& plan, MatrixView columns, Order in_order) {
   if (columns.cols == 0) return;
-  const int log_n = checked_log_size(plan, columns.rows);
+  const int log_n = detail::checked_log_size(plan, columns.rows);
   const Fp n_inv = inverse_size(log_n);
   detail::for_each_column(columns.cols, [&](uint64_t c, bool inner) {
     Fp* x = columns.column(c);
@@ -54,7 +47,7 @@ void inverse(const NttPlan& plan, MatrixView columns, Order in_order) {
 
 void coset_forward(const NttPlan& plan, MatrixView columns, Fp shift, Order out_order) {
   if (columns.cols == 0) return;
-  const int log_n = checked_log_size(plan, columns.rows);
+  const int log_n = detail::checked_log_size(plan, columns.rows);
   detail::for_each_column(columns.cols, [&](uint64_t c, bool inner) {
     Fp* x = columns.column(c);
     detail::scale_geometric(x, columns.rows, Fp::one(), shift, plan.kernels(), inner);
@@ -65,7 +58,7 @@ void coset_forward(const NttPlan& plan, MatrixView columns, Fp shift, Order out_
 
 void coset_inverse(const NttPlan& plan, MatrixView columns, Fp shift, Order in_order) {
   if (columns.cols == 0) return;
-  const int log_n = checked_log_size(plan, columns.rows);
+  const int log_n = detail::checked_log_size(plan, columns.rows);
   const Fp n_inv = inverse_size(log_n);
   const Fp shift_inv = shift.inverse();
   detail::for_each_column(columns.cols, [&](uint64_t c, bool inner) {

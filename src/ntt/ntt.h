@@ -10,10 +10,11 @@
 //   coset_inverse:  evaluations at shift · w^i      -> coefficients (natural order)
 // The evaluation side is in `order` (kBitReversed skips a permutation pass).
 //
-// Threads: columns are spread over the OpenMP threads; a batch with fewer
-// columns than threads is transformed one column at a time with the threads
-// working inside the column. Results never depend on the thread count or on
-// the plan's SIMD level.
+// Threads (OpenMP, omp_get_max_threads()): a batch whose columns split
+// evenly over the threads (or has >= 4 per thread) is spread over threads by
+// column; otherwise columns go one at a time with all threads inside each.
+// Results never depend on the thread count or on the plan's SIMD level.
+// Each function checks (BAOBAB_CHECK) that rows is a power of two <= 2^plan.log_max_size().
 #pragma once
 
 #include "src/field/goldilocks.h"
@@ -22,37 +23,14 @@
 
 namespace baobab::ntt {
 
+// Coefficients (natural) -> evaluations over <w>, written in out_order.
 void forward(const NttPlan& plan, MatrixView columns, Order out_order);
+// Evaluations over <w> given in in_order -> coefficients (natural).
 void inverse(const NttPlan& plan, MatrixView columns, Order in_order);
+// Coefficients (natural) -> evaluations over shift·<w>, written in out_order.
 void coset_forward(const NttPlan& plan, MatrixView columns, Fp shift, Order out_order);
+// Evaluations over shift·<w> given in in_order -> coefficients (natural);
+// shift must be non-zero.
 void coset_inverse(const NttPlan& plan, MatrixView columns, Fp shift, Order in_order);
 
-// log2 of a column length, checked: a power of two the plan covers.
-int checked_log_size(const NttPlan& plan, uint64_t rows);
-
-namespace detail {
-// Calls fn(column_index, inner_parallel) for every column: in parallel over
-// columns when there are enough of them, else serially with inner_parallel set.
-template <class Fn>
-void for_each_column(uint64_t cols, Fn&& fn);
-}  // namespace detail
-
 }  // namespace baobab::ntt
-
-#include <omp.h>
-
-namespace baobab::ntt::detail {
-template <class Fn>
-void for_each_column(uint64_t cols, Fn&& fn) {
-  const uint64_t threads = static_cast<uint64_t>(omp_get_max_threads());
-  const bool outer =
-      threads > 1 && !omp_in_parallel() && (cols % threads == 0 || cols >= 4 * threads);
-  if (outer) {
-#pragma omp parallel for schedule(dynamic, 1)
-    for (int64_t c = 0; c < static_cast<int64_t>(cols); ++c) fn(static_cast<uint64_t>(c), false);
-  } else {
-    const bool inner = threads > 1 && !omp_in_parallel();
-    for (uint64_t c = 0; c < cols; ++c) fn(c, inner);
-  }
-}
-}  // namespace baobab::ntt::detail
