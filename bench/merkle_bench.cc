@@ -118,7 +118,7 @@ void BM_MerkleCommit(benchmark::State& state) {
     for (auto& x : data) x = field::Fp::from_u64(rng());
   }
   const hash::Sha256Hasher hasher(impl);
-  const merkle::ColumnMajorView view(data, rows, cols);
+  const field::ConstMatrixView view(data.data(), rows, cols);
   const int saved = omp_get_max_threads();
   omp_set_num_threads(threads);
   for (auto _ : state) benchmark::DoNotOptimize(merkle::MerkleTree::build(hasher, view).root());

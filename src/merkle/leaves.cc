@@ -20,14 +20,13 @@ static_assert(sizeof(Fp) == sizeof(uint64_t), "an Fp is its canonical 64-bit val
 // Gathers rows [r0, r0 + count) into `scratch` row-major, as leaf bytes.
 // Pairs of columns are interleaved two rows at a time with SSE2 (a 2x2
 // transpose of 8-byte words): half the loads and stores of a scalar gather.
-void gather_rows(const ColumnMajorView& m, size_t r0, size_t count, uint8_t* scratch) {
+void gather_rows(const ConstMatrixView& m, size_t r0, size_t count, uint8_t* scratch) {
   const size_t row_bytes = 8 * m.cols;
-  const uint64_t* data = reinterpret_cast<const uint64_t*>(m.data.data());
   size_t c = 0;
 #if defined(__SSE2__)
   for (; c + 2 <= m.cols; c += 2) {
-    const uint64_t* a = data + c * m.rows + r0;
-    const uint64_t* b = a + m.rows;
+    const uint64_t* a = reinterpret_cast<const uint64_t*>(m.column(c) + r0);
+    const uint64_t* b = reinterpret_cast<const uint64_t*>(m.column(c + 1) + r0);
     uint8_t* dst = scratch + 8 * c;
     size_t r = 0;
     for (; r + 2 <= count; r += 2) {
@@ -44,7 +43,7 @@ void gather_rows(const ColumnMajorView& m, size_t r0, size_t count, uint8_t* scr
   }
 #endif
   for (; c < m.cols; ++c) {
-    const uint64_t* a = data + c * m.rows + r0;
+    const uint64_t* a = reinterpret_cast<const uint64_t*>(m.column(c) + r0);
     uint8_t* dst = scratch + 8 * c;
     for (size_t r = 0; r < count; ++r) std::memcpy(dst + r * row_bytes, a + r, 8);
   }
@@ -52,7 +51,7 @@ void gather_rows(const ColumnMajorView& m, size_t r0, size_t count, uint8_t* scr
 
 }  // namespace
 
-void hash_leaves(const hash::Hasher& hasher, const ColumnMajorView& matrix,
+void hash_leaves(const hash::Hasher& hasher, const ConstMatrixView& matrix,
                  std::span<hash::Digest> out) {
   BAOBAB_CHECK(out.size() == matrix.rows, "hash_leaves: out.size() != rows");
   const size_t row_bytes = 8 * matrix.cols;
@@ -71,7 +70,7 @@ void hash_leaves(const hash::Hasher& hasher, const ColumnMajorView& matrix,
   }
 }
 
-void row_bytes(const ColumnMajorView& matrix, size_t row, std::span<uint8_t> out) {
+void row_bytes(const ConstMatrixView& matrix, size_t row, std::span<uint8_t> out) {
   BAOBAB_CHECK(row < matrix.rows, "row_bytes: row out of range");
   BAOBAB_CHECK(out.size() == 8 * matrix.cols, "row_bytes: output size != 8 * cols");
   gather_rows(matrix, row, 1, out.data());

@@ -16,19 +16,22 @@
 #include <span>
 #include <vector>
 
+#include "src/field/matrix_view.h"
 #include "src/hash/hasher.h"
-#include "src/merkle/matrix_view.h"
 
 namespace baobab::merkle {
+
+using field::ConstMatrixView;
+using field::Fp;
 
 inline constexpr size_t kLeafBlockRows = 8;  // one cache line per column
 
 // out[r] = leaf digest of row r; out.size() must equal matrix.rows.
-void hash_leaves(const hash::Hasher& hasher, const ColumnMajorView& matrix,
+void hash_leaves(const hash::Hasher& hasher, const ConstMatrixView& matrix,
                  std::span<hash::Digest> out);
 
 // The leaf bytes of `row` (matrix.cols * 8 bytes) written to `out`.
-void row_bytes(const ColumnMajorView& matrix, size_t row, std::span<uint8_t> out);
+void row_bytes(const ConstMatrixView& matrix, size_t row, std::span<uint8_t> out);
 
 // Leaf digests of rows given row-major (count rows of `width` elements).
 std::vector<hash::Digest> hash_row_major(const hash::Hasher& hasher, std::span<const Fp> rows,

@@ -83,7 +83,7 @@ std::vector<Digest> prove_batch(const MerkleTree& tree, std::span<const uint64_t
   return out;
 }
 
-BatchOpening open_rows(const MerkleTree& tree, const ColumnMajorView& matrix,
+BatchOpening open_rows(const MerkleTree& tree, const ConstMatrixView& matrix,
                        std::span<const uint64_t> indices) {
   BAOBAB_CHECK(matrix.rows == tree.num_leaves(), "open_rows: matrix does not match tree");
   BatchOpening opening;

@@ -24,8 +24,8 @@
 #include <vector>
 
 #include "src/common/result.h"
+#include "src/field/matrix_view.h"
 #include "src/hash/hasher.h"
-#include "src/merkle/matrix_view.h"
 #include "src/merkle/tree.h"
 
 namespace baobab::merkle {
@@ -45,7 +45,7 @@ struct BatchOpening {
 std::vector<Digest> prove_batch(const MerkleTree& tree, std::span<const uint64_t> indices);
 
 // Rows of `matrix` (the matrix `tree` commits to) plus prove_batch().
-BatchOpening open_rows(const MerkleTree& tree, const ColumnMajorView& matrix,
+BatchOpening open_rows(const MerkleTree& tree, const ConstMatrixView& matrix,
                        std::span<const uint64_t> indices);
 
 // Accepts iff `siblings` authenticates `leaf_digests` (one per index) at

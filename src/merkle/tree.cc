@@ -39,7 +39,7 @@ void MerkleTree::build_inner_layers(const hash::Hasher& hasher) {
   }
 }
 
-MerkleTree MerkleTree::build(const hash::Hasher& hasher, const ColumnMajorView& matrix) {
+MerkleTree MerkleTree::build(const hash::Hasher& hasher, const ConstMatrixView& matrix) {
   BAOBAB_CHECK(matrix.rows >= 1 && std::has_single_bit(matrix.rows),
                "MerkleTree::build: rows must be a power of two");
   BAOBAB_CHECK(matrix.cols >= 1, "MerkleTree::build: no columns");
@@ -99,7 +99,7 @@ Digest root_from_digests(const hash::Hasher& hasher, std::span<const Digest> bot
   return layer[0];
 }
 
-Digest subtree_root(const hash::Hasher& hasher, const ColumnMajorView& block) {
+Digest subtree_root(const hash::Hasher& hasher, const ConstMatrixView& block) {
   return MerkleTree::build(hasher, block).root();
 }
 

@@ -4,7 +4,8 @@
 // power of two.
 //
 // Distribution (DESIGN §4 item 4): rank r hashes its contiguous block of rows
-// with subtree_root() (or keeps the MerkleTree of its block); the R block roots
+// (its own matrix, or matrix.row_block(...) of a strided view) with
+// subtree_root() (or keeps the MerkleTree of its block); the R block roots
 // are combined with root_from_digests(), which yields exactly the root of one
 // process hashing all rows, because the block roots ARE the nodes at level
 // log2(rows / R) of the full tree.
@@ -18,17 +19,19 @@
 #include <span>
 #include <vector>
 
+#include "src/field/matrix_view.h"
 #include "src/hash/hasher.h"
-#include "src/merkle/matrix_view.h"
 
 namespace baobab::merkle {
 
+using field::ConstMatrixView;
+using field::Fp;
 using hash::Digest;
 
 class MerkleTree {
  public:
   // Commits to the rows of `matrix` (rows a power of two, cols >= 1).
-  static MerkleTree build(const hash::Hasher& hasher, const ColumnMajorView& matrix);
+  static MerkleTree build(const hash::Hasher& hasher, const ConstMatrixView& matrix);
 
   // A tree whose bottom layer is `leaves` (a power-of-two count >= 1): leaf
   // digests, or subtree roots when combining ranks' blocks.
@@ -64,7 +67,7 @@ class MerkleTree {
 Digest root_from_digests(const hash::Hasher& hasher, std::span<const Digest> bottom);
 
 // The root over the rows of one contiguous block (a rank's rows, all columns).
-Digest subtree_root(const hash::Hasher& hasher, const ColumnMajorView& block);
+Digest subtree_root(const hash::Hasher& hasher, const ConstMatrixView& block);
 
 // Hashes one layer into the next: parents[i] = compress(children[2i], children[2i+1]),
 // split among OpenMP threads in fixed-size chunks.

@@ -4,15 +4,18 @@
 #include <random>
 #include <vector>
 
-#include "src/merkle/matrix_view.h"
+#include "src/field/matrix_view.h"
 
 namespace baobab::merkle::testing {
+
+using field::ConstMatrixView;
+using field::Fp;
 
 struct OwnedMatrix {
   std::vector<Fp> data;
   size_t rows = 0;
   size_t cols = 0;
-  ColumnMajorView view() const { return ColumnMajorView(data, rows, cols); }
+  ConstMatrixView view() const { return ConstMatrixView(data.data(), rows, cols); }
 };
 
 inline OwnedMatrix random_matrix(size_t rows, size_t cols, uint64_t seed) {
