@@ -20,8 +20,8 @@ void check_shapes(const NttPlan& plan, ConstMatrixView in, uint64_t blowup, Matr
   BAOBAB_CHECK(in.rows != 0 && out.rows / blowup == in.rows && out.rows % blowup == 0,
                "lde: output rows must be input rows times blowup");
   (void)detail::checked_log_size(plan, out.rows);
-  const Fp* in_end = in.data + in.rows * in.cols;
-  const Fp* out_end = out.data + out.rows * out.cols;
+  const Fp* in_end = in.cols == 0 ? in.data : in.column(in.cols - 1) + in.rows;
+  const Fp* out_end = out.cols == 0 ? out.data : out.column(out.cols - 1) + out.rows;
   BAOBAB_CHECK(in.cols == 0 || std::less<const Fp*>()(in_end - 1, out.data) ||
                    std::less<const Fp*>()(out_end - 1, in.data),
                "lde: input and output overlap");

@@ -16,7 +16,7 @@
 
 #include <cstdint>
 
-#include "src/ntt/matrix_view.h"
+#include "src/ntt/order.h"
 #include "src/ntt/plan.h"
 
 namespace baobab::ntt {

@@ -1,5 +1,5 @@
 // Forward and inverse number-theoretic transforms over the Goldilocks field,
-// batched over the columns of a column-major matrix (matrix_view.h). Called by
+// batched over the columns of a column-major field::MatrixView (order.h). Called by
 // the LDE (lde.h), the prover's polynomial steps and the distributed NTT.
 //
 // A column of n = 2^k elements (k <= plan.log_max_size()) is transformed in
@@ -18,7 +18,7 @@
 #pragma once
 
 #include "src/field/goldilocks.h"
-#include "src/ntt/matrix_view.h"
+#include "src/ntt/order.h"
 #include "src/ntt/plan.h"
 
 namespace baobab::ntt {

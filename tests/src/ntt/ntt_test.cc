@@ -156,6 +156,29 @@ TEST(NttBatch, BatchedColumnsEqualSingleColumnTransforms) {
   }
 }
 
+// A view whose column stride exceeds its rows (a block of rows of a taller
+// matrix) transforms each column in place and leaves the gaps untouched.
+TEST(NttBatch, StridedViewEqualsContiguousBatch) {
+  constexpr int kLog = 9;
+  constexpr uint64_t kRows = uint64_t{1} << kLog, kCols = 3, kStride = kRows + 24;
+  const NttPlan plan(kLog);
+  const auto storage = random_column(kStride * kCols, 750);
+  auto strided = storage;
+  std::vector<Fp> contiguous;
+  for (uint64_t c = 0; c < kCols; ++c) {
+    contiguous.insert(contiguous.end(), storage.begin() + c * kStride,
+                      storage.begin() + c * kStride + kRows);
+  }
+  forward(plan, MatrixView(strided.data(), kRows, kCols, kStride), Order::kBitReversed);
+  forward(plan, MatrixView(contiguous.data(), kRows, kCols), Order::kBitReversed);
+  for (uint64_t c = 0; c < kCols; ++c) {
+    for (uint64_t r = 0; r < kStride; ++r) {
+      const Fp expected = r < kRows ? contiguous[c * kRows + r] : storage[c * kStride + r];
+      ASSERT_EQ(strided[c * kStride + r], expected) << "col " << c << " row " << r;
+    }
+  }
+}
+
 TEST(NttThreads, ResultDoesNotDependOnThreadCount) {
   const int saved = omp_get_max_threads();
   const NttPlan plan(18);
