@@ -4,7 +4,8 @@
 // N = n · blowup. Called by the prover's commit phases.
 //
 // Output goes into a caller-provided matrix of N rows (reused between calls:
-// first touch of fresh memory is expensive); it must not overlap the input.
+// first touch of fresh memory is expensive); the address ranges the input
+// and output views span must not overlap (checked).
 // With Order::kBitReversed, row reverse_bits(i, log N) holds the value at
 // kCosetShift · w_N^i, the layout FRI and the Merkle commitments use.
 //
