@@ -12,16 +12,16 @@
 namespace baobab::kernels {
 
 inline Error cuda_error(cudaError_t status, const char* call) {
-  return Error{ErrorCode::kResourceLimit, std::string(call) + " failed: " + cudaGetErrorString(status),
-               "CUDA"};
+  return Error{ErrorCode::kResourceLimit,
+               std::string(call) + " failed: " + cudaGetErrorString(status), "CUDA"};
 }
 
 }  // namespace baobab::kernels
 
-#define BAOBAB_CUDA_TRY(call)                                            \
-  do {                                                                   \
-    const cudaError_t baobab_cuda_status = (call);                       \
-    if (baobab_cuda_status != cudaSuccess) {                             \
-      return ::baobab::kernels::cuda_error(baobab_cuda_status, #call);   \
-    }                                                                    \
+#define BAOBAB_CUDA_TRY(call)                                          \
+  do {                                                                 \
+    const cudaError_t baobab_cuda_status = (call);                     \
+    if (baobab_cuda_status != cudaSuccess) {                           \
+      return ::baobab::kernels::cuda_error(baobab_cuda_status, #call); \
+    }                                                                  \
   } while (false)

@@ -1,6 +1,6 @@
-#include "kernels/device.h"
-
 #include <cuda_runtime.h>
+
+#include "kernels/device.h"
 
 namespace baobab::kernels {
 

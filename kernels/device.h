@@ -9,8 +9,8 @@ namespace baobab::kernels {
 
 struct GpuInfo {
   int device_count = 0;
-  std::string name;          // device 0, empty when none
-  std::string unavailable;   // why no GPU can be used, empty when one can
+  std::string name;         // device 0, empty when none
+  std::string unavailable;  // why no GPU can be used, empty when one can
 };
 
 GpuInfo probe_gpus();

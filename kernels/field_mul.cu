@@ -1,11 +1,10 @@
-#include "kernels/field_mul.h"
-
 #include <cuda_runtime.h>
 
 #include <vector>
 
 #include "kernels/cuda_check.h"
 #include "kernels/device_buffer.h"
+#include "kernels/field_mul.h"
 #include "kernels/goldilocks.cuh"
 
 namespace baobab::kernels {
@@ -17,7 +16,8 @@ constexpr unsigned kThreadsPerBlock = 256;
 // Grid-stride loop with 64-bit indices: any n fits, whatever the grid size.
 __global__ void mul_kernel(const uint64_t* a, const uint64_t* b, uint64_t* out, uint64_t n) {
   const uint64_t stride = static_cast<uint64_t>(gridDim.x) * blockDim.x;
-  for (uint64_t i = static_cast<uint64_t>(blockIdx.x) * blockDim.x + threadIdx.x; i < n; i += stride) {
+  for (uint64_t i = static_cast<uint64_t>(blockIdx.x) * blockDim.x + threadIdx.x; i < n;
+       i += stride) {
     out[i] = gl::mul(a[i], b[i]);
   }
 }
@@ -44,7 +44,7 @@ Status gpu_mul(std::span<const field::Fp> a, std::span<const field::Fp> b,
   BAOBAB_CUDA_TRY(cudaMemcpy(da.value().data(), a.data(), bytes, cudaMemcpyHostToDevice));
   BAOBAB_CUDA_TRY(cudaMemcpy(db.value().data(), b.data(), bytes, cudaMemcpyHostToDevice));
   mul_kernel<<<grid_for(n), kThreadsPerBlock>>>(da.value().data(), db.value().data(),
-                                                  da.value().data(), n);
+                                                da.value().data(), n);
   BAOBAB_CUDA_TRY(cudaGetLastError());
   BAOBAB_CUDA_TRY(cudaMemcpy(out.data(), da.value().data(), bytes, cudaMemcpyDeviceToHost));
   return Ok{};
@@ -63,7 +63,7 @@ Result<double> gpu_mul_throughput(uint64_t n, int repetitions) {
   BAOBAB_CUDA_TRY(cudaMemcpy(da.value().data(), host.data(), n * 8, cudaMemcpyHostToDevice));
   BAOBAB_CUDA_TRY(cudaMemcpy(db.value().data(), host.data(), n * 8, cudaMemcpyHostToDevice));
   mul_kernel<<<grid_for(n), kThreadsPerBlock>>>(da.value().data(), db.value().data(),
-                                                  da.value().data(), n);  // warm-up
+                                                da.value().data(), n);  // warm-up
   BAOBAB_CUDA_TRY(cudaGetLastError());
   cudaEvent_t start{}, stop{};
   BAOBAB_CUDA_TRY(cudaEventCreate(&start));
@@ -71,7 +71,7 @@ Result<double> gpu_mul_throughput(uint64_t n, int repetitions) {
   BAOBAB_CUDA_TRY(cudaEventRecord(start));
   for (int r = 0; r < repetitions; ++r) {
     mul_kernel<<<grid_for(n), kThreadsPerBlock>>>(da.value().data(), db.value().data(),
-                                                    da.value().data(), n);
+                                                  da.value().data(), n);
   }
   BAOBAB_CUDA_TRY(cudaEventRecord(stop));
   BAOBAB_CUDA_TRY(cudaEventSynchronize(stop));

@@ -10,7 +10,9 @@ namespace baobab::kernels::gl {
 constexpr uint64_t kModulus = 0xFFFFFFFF00000001ULL;
 constexpr uint64_t kEpsilon = 0xFFFFFFFFULL;  // 2^64 mod p
 
-__device__ __forceinline__ uint64_t canonical(uint64_t x) { return x >= kModulus ? x - kModulus : x; }
+__device__ __forceinline__ uint64_t canonical(uint64_t x) {
+  return x >= kModulus ? x - kModulus : x;
+}
 
 __device__ __forceinline__ uint64_t add(uint64_t a, uint64_t b) {
   const uint64_t sum = a + b;

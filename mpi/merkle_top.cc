@@ -14,7 +14,8 @@ hash::Digest combine_subtree_roots(const hash::Hasher& hasher, const SubtreePlan
   int rank = 0, size = 0;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   MPI_Comm_size(MPI_COMM_WORLD, &size);
-  BAOBAB_CHECK(static_cast<uint64_t>(size) == plan.ranks, "subtree plan made for another rank count");
+  BAOBAB_CHECK(static_cast<uint64_t>(size) == plan.ranks,
+               "subtree plan made for another rank count");
   BAOBAB_CHECK(local_roots.size() == plan.subtree_count(static_cast<uint64_t>(rank)),
                "combine_subtree_roots: wrong number of local subtree roots");
 

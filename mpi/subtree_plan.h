@@ -13,9 +13,9 @@
 namespace baobab::mpi {
 
 struct SubtreePlan {
-  uint64_t leaves = 0;             // power of two
+  uint64_t leaves = 0;  // power of two
   uint64_t ranks = 0;
-  uint64_t subtrees = 0;           // power of two, >= ranks
+  uint64_t subtrees = 0;  // power of two, >= ranks
   uint64_t leaves_per_subtree = 0;
 
   uint64_t first_subtree(uint64_t rank) const { return rank * subtrees / ranks; }

@@ -16,6 +16,9 @@ done
 "$root/scripts/setup-debian.sh"
 
 jobs=$(nproc)
+echo "== Format check"
+"$root/scripts/format.sh" --check
+
 echo "== Release build and tests"
 "$root/scripts/build.sh" "$root/build" -DCMAKE_BUILD_TYPE=Release
 ctest --test-dir "$root/build" --output-on-failure -j "$jobs" --label-exclude opt-in

@@ -45,7 +45,8 @@ Result<uint64_t> ParsedArgs::integer(const std::string& name, uint64_t min, uint
   return parsed;
 }
 
-Result<ParsedArgs> parse_args(std::span<const std::string> args, std::span<const OptionSpec> specs) {
+Result<ParsedArgs> parse_args(std::span<const std::string> args,
+                              std::span<const OptionSpec> specs) {
   ParsedArgs parsed;
   for (const auto& spec : specs) {
     if (spec.is_flag) {
@@ -91,7 +92,8 @@ std::string format_options(std::span<const OptionSpec> specs) {
     std::string left = "  --" + spec.name + (spec.is_flag ? "" : " <value>");
     if (left.size() < 26) left.resize(26, ' ');
     out << left << " " << spec.help;
-    if (!spec.is_flag && !spec.default_value.empty()) out << " (default " << spec.default_value << ")";
+    if (!spec.is_flag && !spec.default_value.empty())
+      out << " (default " << spec.default_value << ")";
     out << "\n";
   }
   return out.str();

@@ -15,7 +15,7 @@
 namespace baobab::cli {
 
 struct OptionSpec {
-  std::string name;           // without the leading "--"
+  std::string name;  // without the leading "--"
   std::string help;
   std::string default_value;  // for value options; shown in --help
   bool is_flag = false;       // a flag takes no value

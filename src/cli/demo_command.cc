@@ -123,11 +123,12 @@ int run_demo_command(std::span<const std::string> args, int rank, int ranks) {
     }
   };
   if (report && !config.json) {
-    std::printf("baobab demo: 2^%llu rows x %llu columns, blowup %llu, %d rank(s) x %d thread(s), %s\n",
-                static_cast<unsigned long long>(config.log_rows),
-                static_cast<unsigned long long>(config.columns),
-                static_cast<unsigned long long>(config.blowup), ranks, omp_get_max_threads(),
-                std::string(to_string(active_simd_level())).c_str());
+    std::printf(
+        "baobab demo: 2^%llu rows x %llu columns, blowup %llu, %d rank(s) x %d thread(s), %s\n",
+        static_cast<unsigned long long>(config.log_rows),
+        static_cast<unsigned long long>(config.columns),
+        static_cast<unsigned long long>(config.blowup), ranks, omp_get_max_threads(),
+        std::string(to_string(active_simd_level())).c_str());
   }
 
   PhaseTimer timer;
@@ -212,7 +213,8 @@ int run_demo_command(std::span<const std::string> args, int rank, int ranks) {
       verified = false;
       failure = "opened positions are not the ones the transcript draws";
     }
-    const Status opened = merkle::verify_batch(hasher, root, tree.height(), config.columns, opening);
+    const Status opened =
+        merkle::verify_batch(hasher, root, tree.height(), config.columns, opening);
     if (!opened) {
       verified = false;
       failure = opened.error().to_string();
@@ -228,9 +230,10 @@ int run_demo_command(std::span<const std::string> args, int rank, int ranks) {
                   static_cast<unsigned long long>(config.log_rows),
                   static_cast<unsigned long long>(config.columns),
                   static_cast<unsigned long long>(config.blowup), hash::to_hex(root).c_str());
-      std::printf("\"grinding_bits\":%u,\"nonce\":%llu,\"queries\":%zu,\"verified\":%s,\"phases\":[",
-                  config.grinding_bits, static_cast<unsigned long long>(nonce), queries.size(),
-                  verified ? "true" : "false");
+      std::printf(
+          "\"grinding_bits\":%u,\"nonce\":%llu,\"queries\":%zu,\"verified\":%s,\"phases\":[",
+          config.grinding_bits, static_cast<unsigned long long>(nonce), queries.size(),
+          verified ? "true" : "false");
       for (size_t i = 0; i < timer.records().size(); ++i) {
         const PhaseRecord& record = timer.records()[i];
         std::printf("%s{\"name\":\"%s\",\"seconds\":%.6f}", i ? "," : "", record.name.c_str(),

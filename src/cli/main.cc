@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
   if (command == "demo") {
     return baobab::cli::run_demo_command(rest, environment.rank(), environment.size());
   }
-  if (report) std::fprintf(stderr, "baobab: unknown command '%s' (see baobab --help)\n", command.c_str());
+  if (report)
+    std::fprintf(stderr, "baobab: unknown command '%s' (see baobab --help)\n", command.c_str());
   return 2;
 }

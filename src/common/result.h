@@ -25,15 +25,13 @@ struct Error {
   std::string message;
   std::string context;
 
-  std::string to_string() const {
-    return context.empty() ? message : context + ": " + message;
-  }
+  std::string to_string() const { return context.empty() ? message : context + ": " + message; }
 };
 
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : state_(std::move(value)) {}      // NOLINT: implicit by design
   Result(Error error) : state_(std::move(error)) {}  // NOLINT: implicit by design
 
   bool ok() const { return std::holds_alternative<T>(state_); }

@@ -32,7 +32,11 @@ void batch_inverse_impl(std::span<const F> in, std::span<F> out) {
 
 }  // namespace
 
-void batch_inverse(std::span<const Fp> in, std::span<Fp> out) { batch_inverse_impl(in, out); }
-void batch_inverse(std::span<const Fp3> in, std::span<Fp3> out) { batch_inverse_impl(in, out); }
+void batch_inverse(std::span<const Fp> in, std::span<Fp> out) {
+  batch_inverse_impl(in, out);
+}
+void batch_inverse(std::span<const Fp3> in, std::span<Fp3> out) {
+  batch_inverse_impl(in, out);
+}
 
 }  // namespace baobab::field

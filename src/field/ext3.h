@@ -53,7 +53,9 @@ class Fp3 {
     const Fp d4 = a2 * b2;
     return {d0 + d3.doubled(), d1 + d4.doubled(), d2};
   }
-  friend constexpr Fp3 operator*(const Fp3& a, Fp b) { return {a.c_[0] * b, a.c_[1] * b, a.c_[2] * b}; }
+  friend constexpr Fp3 operator*(const Fp3& a, Fp b) {
+    return {a.c_[0] * b, a.c_[1] * b, a.c_[2] * b};
+  }
   friend constexpr Fp3 operator*(Fp a, const Fp3& b) { return b * a; }
   friend constexpr Fp3 operator+(const Fp3& a, Fp b) { return {a.c_[0] + b, a.c_[1], a.c_[2]}; }
   friend constexpr Fp3 operator-(const Fp3& a, Fp b) { return {a.c_[0] - b, a.c_[1], a.c_[2]}; }

@@ -35,9 +35,7 @@ class Fp {
     return Fp(value, Raw{});
   }
   // From any 64-bit integer, reduced modulo p.
-  static constexpr Fp from_u64(uint64_t value) {
-    return Fp(canonical(value), Raw{});
-  }
+  static constexpr Fp from_u64(uint64_t value) { return Fp(canonical(value), Raw{}); }
   static constexpr Fp zero() { return Fp(); }
   static constexpr Fp one() { return Fp(1, Raw{}); }
 
@@ -97,15 +95,15 @@ class Fp {
   static constexpr uint64_t reduce128(uint128_t x) {
     const uint64_t lo = static_cast<uint64_t>(x);
     const uint64_t hi = static_cast<uint64_t>(x >> 64);
-    const uint64_t hi_hi = hi >> 32;          // weight 2^96 = -1
-    const uint64_t hi_lo = hi & kEpsilon;     // weight 2^64 = 2^32 - 1
+    const uint64_t hi_hi = hi >> 32;       // weight 2^96 = -1
+    const uint64_t hi_lo = hi & kEpsilon;  // weight 2^64 = 2^32 - 1
     uint64_t t0 = 0;
     const bool borrow = __builtin_sub_overflow(lo, hi_hi, &t0);
     t0 -= kEpsilon & (0 - static_cast<uint64_t>(borrow));  // + p; cannot wrap again
-    const uint64_t t1 = hi_lo * kEpsilon;                   // < 2^64
+    const uint64_t t1 = hi_lo * kEpsilon;                  // < 2^64
     uint64_t r = 0;
     const bool carry = __builtin_add_overflow(t0, t1, &r);
-    r += kEpsilon & (0 - static_cast<uint64_t>(carry));    // cannot wrap again
+    r += kEpsilon & (0 - static_cast<uint64_t>(carry));  // cannot wrap again
     return canonical(r);
   }
 
@@ -119,6 +117,7 @@ class Fp {
   uint64_t v_ = 0;
 };
 
-static_assert(sizeof(Fp) == 8, "Fp must be one machine word: spans of Fp are reinterpreted as bytes");
+static_assert(sizeof(Fp) == 8,
+              "Fp must be one machine word: spans of Fp are reinterpreted as bytes");
 
 }  // namespace baobab::field

@@ -50,7 +50,8 @@ struct ConstMatrixView {
       : ConstMatrixView(data_in, rows_in, cols_in, rows_in) {}
   ConstMatrixView(const Fp* data_in, uint64_t rows_in, uint64_t cols_in, uint64_t stride_in)
       : data(data_in), rows(rows_in), cols(cols_in), stride(stride_in) {
-    BAOBAB_CHECK(stride >= rows || cols <= 1, "ConstMatrixView: column stride shorter than a column");
+    BAOBAB_CHECK(stride >= rows || cols <= 1,
+                 "ConstMatrixView: column stride shorter than a column");
   }
   ConstMatrixView(const MatrixView& m)  // NOLINT: implicit, mutable to read-only
       : data(m.data), rows(m.rows), cols(m.cols), stride(m.stride) {}
@@ -67,7 +68,9 @@ struct ConstMatrixView {
 };
 
 // One column as a batch of one.
-inline MatrixView as_matrix(std::span<Fp> column) { return {column.data(), column.size(), 1}; }
+inline MatrixView as_matrix(std::span<Fp> column) {
+  return {column.data(), column.size(), 1};
+}
 inline ConstMatrixView as_matrix(std::span<const Fp> column) {
   return {column.data(), column.size(), 1};
 }

@@ -18,7 +18,9 @@ uint64_t load_u64(const uint8_t* in) {
 
 }  // namespace
 
-void write_le(Fp value, std::span<uint8_t, kFpBytes> out) { store_u64(value.value(), out.data()); }
+void write_le(Fp value, std::span<uint8_t, kFpBytes> out) {
+  store_u64(value.value(), out.data());
+}
 
 void write_le(const Fp3& value, std::span<uint8_t, kFp3Bytes> out) {
   for (int i = 0; i < 3; ++i) store_u64(value[i].value(), out.data() + 8 * i);

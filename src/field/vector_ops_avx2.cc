@@ -11,21 +11,25 @@ constexpr uint64_t kLanes = 4;
 template <class VectorOp, class ScalarOp>
 void elementwise(const Fp* a, const Fp* b, Fp* out, uint64_t n, VectorOp vop, ScalarOp sop) {
   uint64_t i = 0;
-  for (; i + kLanes <= n; i += kLanes) avx2::store(out + i, vop(avx2::load(a + i), avx2::load(b + i)));
+  for (; i + kLanes <= n; i += kLanes)
+    avx2::store(out + i, vop(avx2::load(a + i), avx2::load(b + i)));
   for (; i < n; ++i) out[i] = sop(a[i], b[i]);
 }
 
 void add_avx2(const Fp* a, const Fp* b, Fp* out, uint64_t n) {
-  elementwise(a, b, out, n, [](auto x, auto y) { return avx2::add(x, y); },
-              [](Fp x, Fp y) { return x + y; });
+  elementwise(
+      a, b, out, n, [](auto x, auto y) { return avx2::add(x, y); },
+      [](Fp x, Fp y) { return x + y; });
 }
 void sub_avx2(const Fp* a, const Fp* b, Fp* out, uint64_t n) {
-  elementwise(a, b, out, n, [](auto x, auto y) { return avx2::sub(x, y); },
-              [](Fp x, Fp y) { return x - y; });
+  elementwise(
+      a, b, out, n, [](auto x, auto y) { return avx2::sub(x, y); },
+      [](Fp x, Fp y) { return x - y; });
 }
 void mul_avx2(const Fp* a, const Fp* b, Fp* out, uint64_t n) {
-  elementwise(a, b, out, n, [](auto x, auto y) { return avx2::mul(x, y); },
-              [](Fp x, Fp y) { return x * y; });
+  elementwise(
+      a, b, out, n, [](auto x, auto y) { return avx2::mul(x, y); },
+      [](Fp x, Fp y) { return x * y; });
 }
 void scale_avx2(const Fp* a, Fp s, Fp* out, uint64_t n) {
   const auto factor = avx2::broadcast(s);

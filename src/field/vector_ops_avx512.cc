@@ -11,30 +11,36 @@ constexpr uint64_t kLanes = 8;
 template <class VectorOp, class ScalarOp>
 void elementwise(const Fp* a, const Fp* b, Fp* out, uint64_t n, VectorOp vop, ScalarOp sop) {
   uint64_t i = 0;
-  for (; i + kLanes <= n; i += kLanes) avx512::store(out + i, vop(avx512::load(a + i), avx512::load(b + i)));
+  for (; i + kLanes <= n; i += kLanes)
+    avx512::store(out + i, vop(avx512::load(a + i), avx512::load(b + i)));
   for (; i < n; ++i) out[i] = sop(a[i], b[i]);
 }
 
 void add_avx512(const Fp* a, const Fp* b, Fp* out, uint64_t n) {
-  elementwise(a, b, out, n, [](auto x, auto y) { return avx512::add(x, y); },
-              [](Fp x, Fp y) { return x + y; });
+  elementwise(
+      a, b, out, n, [](auto x, auto y) { return avx512::add(x, y); },
+      [](Fp x, Fp y) { return x + y; });
 }
 void sub_avx512(const Fp* a, const Fp* b, Fp* out, uint64_t n) {
-  elementwise(a, b, out, n, [](auto x, auto y) { return avx512::sub(x, y); },
-              [](Fp x, Fp y) { return x - y; });
+  elementwise(
+      a, b, out, n, [](auto x, auto y) { return avx512::sub(x, y); },
+      [](Fp x, Fp y) { return x - y; });
 }
 void mul_avx512(const Fp* a, const Fp* b, Fp* out, uint64_t n) {
-  elementwise(a, b, out, n, [](auto x, auto y) { return avx512::mul(x, y); },
-              [](Fp x, Fp y) { return x * y; });
+  elementwise(
+      a, b, out, n, [](auto x, auto y) { return avx512::mul(x, y); },
+      [](Fp x, Fp y) { return x * y; });
 }
 void scale_avx512(const Fp* a, Fp s, Fp* out, uint64_t n) {
   const auto factor = avx512::broadcast(s);
   uint64_t i = 0;
-  for (; i + kLanes <= n; i += kLanes) avx512::store(out + i, avx512::mul(avx512::load(a + i), factor));
+  for (; i + kLanes <= n; i += kLanes)
+    avx512::store(out + i, avx512::mul(avx512::load(a + i), factor));
   for (; i < n; ++i) out[i] = a[i] * s;
 }
 }  // namespace
 
-const VectorKernels kAvx512VectorKernels{SimdLevel::kAvx512, add_avx512, sub_avx512, mul_avx512, scale_avx512};
+const VectorKernels kAvx512VectorKernels{SimdLevel::kAvx512, add_avx512, sub_avx512, mul_avx512,
+                                         scale_avx512};
 
 }  // namespace baobab::field::detail

@@ -20,7 +20,9 @@ int world_size() {
 }
 
 // Data equal to its global index, so a misplaced chunk shows up as a wrong value.
-uint8_t index_byte(uint64_t i) { return static_cast<uint8_t>(i * 131 + (i >> 8)); }
+uint8_t index_byte(uint64_t i) {
+  return static_cast<uint8_t>(i * 131 + (i >> 8));
+}
 
 TEST(Broadcast, SplitMessagesArriveInPlaceFromEveryRoot) {
   for (int root = 0; root < world_size(); ++root) {

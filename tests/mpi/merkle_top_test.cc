@@ -33,7 +33,8 @@ TEST(MerkleTop, CombinedRootEqualsSingleProcessRoot) {
     const SubtreePlan& p = plan.value();
     std::vector<hash::Digest> local;
     for (uint64_t s = 0; s < p.subtree_count(static_cast<uint64_t>(rank)); ++s) {
-      const uint64_t first = (p.first_subtree(static_cast<uint64_t>(rank)) + s) * p.leaves_per_subtree;
+      const uint64_t first =
+          (p.first_subtree(static_cast<uint64_t>(rank)) + s) * p.leaves_per_subtree;
       local.push_back(merkle::root_from_digests(
           hasher, std::span<const hash::Digest>(all).subspan(first, p.leaves_per_subtree)));
     }

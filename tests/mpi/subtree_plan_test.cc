@@ -28,7 +28,7 @@ TEST(SubtreePlan, RanksCoverAlignedSubtreesContiguouslyForAnyRankCount) {
 TEST(SubtreePlan, RejectsImpossibleShapes) {
   EXPECT_FALSE(plan_subtrees(12, 2).ok());  // not a power of two
   EXPECT_FALSE(plan_subtrees(0, 1).ok());
-  EXPECT_FALSE(plan_subtrees(4, 5).ok());   // more ranks than leaves
+  EXPECT_FALSE(plan_subtrees(4, 5).ok());  // more ranks than leaves
   EXPECT_FALSE(plan_subtrees(4, 0).ok());
 }
 

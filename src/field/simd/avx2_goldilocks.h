@@ -13,9 +13,15 @@
 
 namespace baobab::field::avx2 {
 
-inline __m256i modulus() { return _mm256_set1_epi64x(static_cast<long long>(Fp::kModulus)); }
-inline __m256i epsilon() { return _mm256_set1_epi64x(static_cast<long long>(Fp::kEpsilon)); }
-inline __m256i sign_bit() { return _mm256_set1_epi64x(static_cast<long long>(1ULL << 63)); }
+inline __m256i modulus() {
+  return _mm256_set1_epi64x(static_cast<long long>(Fp::kModulus));
+}
+inline __m256i epsilon() {
+  return _mm256_set1_epi64x(static_cast<long long>(Fp::kEpsilon));
+}
+inline __m256i sign_bit() {
+  return _mm256_set1_epi64x(static_cast<long long>(1ULL << 63));
+}
 
 // All-ones lanes where a < b as unsigned 64-bit integers.
 inline __m256i less_than(__m256i a, __m256i b) {
@@ -71,8 +77,14 @@ inline __m256i mul(__m256i a, __m256i b) {
   return reduce128(hi, lo);
 }
 
-inline __m256i load(const Fp* p) { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)); }
-inline void store(Fp* p, __m256i v) { _mm256_storeu_si256(reinterpret_cast<__m256i*>(p), v); }
-inline __m256i broadcast(Fp x) { return _mm256_set1_epi64x(static_cast<long long>(x.value())); }
+inline __m256i load(const Fp* p) {
+  return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+}
+inline void store(Fp* p, __m256i v) {
+  _mm256_storeu_si256(reinterpret_cast<__m256i*>(p), v);
+}
+inline __m256i broadcast(Fp x) {
+  return _mm256_set1_epi64x(static_cast<long long>(x.value()));
+}
 
 }  // namespace baobab::field::avx2

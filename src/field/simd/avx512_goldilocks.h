@@ -12,8 +12,12 @@
 
 namespace baobab::field::avx512 {
 
-inline __m512i modulus() { return _mm512_set1_epi64(static_cast<long long>(Fp::kModulus)); }
-inline __m512i epsilon() { return _mm512_set1_epi64(static_cast<long long>(Fp::kEpsilon)); }
+inline __m512i modulus() {
+  return _mm512_set1_epi64(static_cast<long long>(Fp::kModulus));
+}
+inline __m512i epsilon() {
+  return _mm512_set1_epi64(static_cast<long long>(Fp::kEpsilon));
+}
 
 inline __m512i canonicalize(__m512i x) {
   const __m512i p = modulus();
@@ -55,7 +59,7 @@ inline void mul_wide(__m512i a, __m512i b, __m512i& hi, __m512i& lo) {
   const __m512i lh = _mm512_mul_epu32(a, b_hi);
   const __m512i hl = _mm512_mul_epu32(a_hi, b);
   const __m512i hh = _mm512_mul_epu32(a_hi, b_hi);
-  const __m512i t = _mm512_add_epi64(hl, _mm512_srli_epi64(ll, 32));  // cannot overflow
+  const __m512i t = _mm512_add_epi64(hl, _mm512_srli_epi64(ll, 32));    // cannot overflow
   const __m512i u = _mm512_add_epi64(lh, _mm512_and_si512(t, mask32));  // cannot overflow
   lo = _mm512_or_si512(_mm512_slli_epi64(u, 32), _mm512_and_si512(ll, mask32));
   hi = _mm512_add_epi64(hh, _mm512_add_epi64(_mm512_srli_epi64(t, 32), _mm512_srli_epi64(u, 32)));
@@ -67,8 +71,14 @@ inline __m512i mul(__m512i a, __m512i b) {
   return reduce128(hi, lo);
 }
 
-inline __m512i load(const Fp* p) { return _mm512_loadu_si512(static_cast<const void*>(p)); }
-inline void store(Fp* p, __m512i v) { _mm512_storeu_si512(static_cast<void*>(p), v); }
-inline __m512i broadcast(Fp x) { return _mm512_set1_epi64(static_cast<long long>(x.value())); }
+inline __m512i load(const Fp* p) {
+  return _mm512_loadu_si512(static_cast<const void*>(p));
+}
+inline void store(Fp* p, __m512i v) {
+  _mm512_storeu_si512(static_cast<void*>(p), v);
+}
+inline __m512i broadcast(Fp x) {
+  return _mm512_set1_epi64(static_cast<long long>(x.value()));
+}
 
 }  // namespace baobab::field::avx512

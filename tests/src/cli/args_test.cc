@@ -12,7 +12,9 @@ const std::vector<OptionSpec> kSpecs = {
     {"json", "machine-readable output", "", true},
 };
 
-Result<ParsedArgs> parse(std::vector<std::string> args) { return parse_args(args, kSpecs); }
+Result<ParsedArgs> parse(std::vector<std::string> args) {
+  return parse_args(args, kSpecs);
+}
 
 TEST(Args, DefaultsSpaceAndEqualsForms) {
   auto defaults = parse({});
@@ -42,8 +44,9 @@ TEST(Args, IntegersAreCheckedForSyntaxAndRange) {
     EXPECT_FALSE(parsed.value().integer("log-rows", 1, 30).ok()) << bad;
   }
   auto out_of_range = parse({"--log-rows", "31"});
-  EXPECT_NE(out_of_range.value().integer("log-rows", 1, 30).error().message.find("between 1 and 30"),
-            std::string::npos);
+  EXPECT_NE(
+      out_of_range.value().integer("log-rows", 1, 30).error().message.find("between 1 and 30"),
+      std::string::npos);
 }
 
 TEST(Args, HelpListsEveryOptionWithItsDefault) {

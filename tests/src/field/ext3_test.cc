@@ -145,9 +145,10 @@ TEST(Fp3, FieldAxiomsHoldOnRandomElements) {
 }
 
 TEST(Fp3, InverseOfBaseAndSparseElements) {
-  for (const Fp3& a : {Fp3(Fp::one()), Fp3(Fp::from_u64(Fp::kModulus - 1)),
-                       Fp3(Fp::zero(), Fp::one(), Fp::zero()), Fp3(Fp::zero(), Fp::zero(), Fp::one()),
-                       Fp3(Fp::from_u64(5), Fp::zero(), Fp::from_u64(9))}) {
+  for (const Fp3& a :
+       {Fp3(Fp::one()), Fp3(Fp::from_u64(Fp::kModulus - 1)), Fp3(Fp::zero(), Fp::one(), Fp::zero()),
+        Fp3(Fp::zero(), Fp::zero(), Fp::one()),
+        Fp3(Fp::from_u64(5), Fp::zero(), Fp::from_u64(9))}) {
     EXPECT_EQ(a * a.inverse(), Fp3::one());
   }
 }

@@ -28,7 +28,8 @@ TEST(Goldilocks, NegSquarePowInverseMatchGmp) {
     EXPECT_EQ((-x).value(), testing::gmp_sub(0, a));
     EXPECT_EQ(x.square().value(), testing::gmp_mul(a, a));
     EXPECT_EQ(x.doubled().value(), testing::gmp_add(a, a));
-    for (uint64_t e : std::initializer_list<uint64_t>{0ULL, 1ULL, 2ULL, 3ULL, 0xFFFFFFFFULL, Fp::kModulus - 2, ~0ULL}) {
+    for (uint64_t e : std::initializer_list<uint64_t>{0ULL, 1ULL, 2ULL, 3ULL, 0xFFFFFFFFULL,
+                                                      Fp::kModulus - 2, ~0ULL}) {
       EXPECT_EQ(x.pow(e).value(), testing::gmp_pow(a, e)) << a << "^" << e;
     }
     if (a != 0) {
@@ -39,7 +40,8 @@ TEST(Goldilocks, NegSquarePowInverseMatchGmp) {
 }
 
 TEST(Goldilocks, FromU64ReducesEveryInteger) {
-  for (uint64_t v : std::initializer_list<uint64_t>{0ULL, Fp::kModulus - 1, Fp::kModulus, Fp::kModulus + 1, ~0ULL}) {
+  for (uint64_t v : std::initializer_list<uint64_t>{0ULL, Fp::kModulus - 1, Fp::kModulus,
+                                                    Fp::kModulus + 1, ~0ULL}) {
     EXPECT_EQ(Fp::from_u64(v).value(), v % Fp::kModulus);
   }
 }

@@ -26,7 +26,8 @@ TEST_P(VectorOpsTest, MatchesScalarOperatorsOnEdgesAndRandomValues) {
   // Pair every edge with every other edge by rotating the second operand.
   for (size_t rotation : {0u, 1u, 5u, 13u}) {
     std::vector<uint64_t> b_values(a_values.size());
-    for (size_t i = 0; i < a_values.size(); ++i) b_values[i] = a_values[(i + rotation) % a_values.size()];
+    for (size_t i = 0; i < a_values.size(); ++i)
+      b_values[i] = a_values[(i + rotation) % a_values.size()];
     const auto a = as_fp(a_values), b = as_fp(b_values);
     for (size_t n : {a.size(), a.size() - 1, size_t{7}, size_t{3}, size_t{0}}) {
       std::vector<Fp> sum(n), diff(n), prod(n), scaled(n);
@@ -53,8 +54,9 @@ TEST_P(VectorOpsTest, OutputMayAliasAnInput) {
 }
 
 INSTANTIATE_TEST_SUITE_P(AllSupportedLevels, VectorOpsTest,
-                         ::testing::ValuesIn(supported_simd_levels()),
-                         [](const auto& param_info) { return std::string(to_string(param_info.param)); });
+                         ::testing::ValuesIn(supported_simd_levels()), [](const auto& param_info) {
+                           return std::string(to_string(param_info.param));
+                         });
 
 }  // namespace
 }  // namespace baobab::field
