@@ -34,10 +34,13 @@ inline __m256i canonicalize(__m256i x) {
   return _mm256_sub_epi64(x, _mm256_andnot_si256(below_p, modulus()));
 }
 
+// a + b = a - (p - b), plus p when that borrows: 7 operations against 11 for
+// add-then-reduce; canonical in, canonical out.
 inline __m256i add(__m256i a, __m256i b) {
-  __m256i sum = _mm256_add_epi64(a, b);
-  sum = _mm256_add_epi64(sum, _mm256_and_si256(less_than(sum, a), epsilon()));
-  return canonicalize(sum);
+  const __m256i p = modulus();
+  const __m256i q = _mm256_sub_epi64(p, b);  // in [1, p]
+  const __m256i d = _mm256_sub_epi64(a, q);
+  return _mm256_add_epi64(d, _mm256_and_si256(less_than(a, q), p));
 }
 
 inline __m256i sub(__m256i a, __m256i b) {
@@ -45,13 +48,14 @@ inline __m256i sub(__m256i a, __m256i b) {
   return _mm256_sub_epi64(diff, _mm256_and_si256(less_than(a, b), epsilon()));
 }
 
+// Reduces hi·2^64 + lo per lane (2^96 = -1, 2^64 = 2^32 - 1); hi_lo·(2^32 - 1)
+// comes from one vpmuludq.
 inline __m256i reduce128(__m256i hi, __m256i lo) {
   const __m256i eps = epsilon();
   const __m256i hi_hi = _mm256_srli_epi64(hi, 32);
-  const __m256i hi_lo = _mm256_and_si256(hi, eps);
   __m256i t0 = _mm256_sub_epi64(lo, hi_hi);
   t0 = _mm256_sub_epi64(t0, _mm256_and_si256(less_than(lo, hi_hi), eps));
-  const __m256i t1 = _mm256_sub_epi64(_mm256_slli_epi64(hi_lo, 32), hi_lo);
+  const __m256i t1 = _mm256_mul_epu32(hi, eps);
   __m256i r = _mm256_add_epi64(t0, t1);
   r = _mm256_add_epi64(r, _mm256_and_si256(less_than(r, t1), eps));
   return canonicalize(r);

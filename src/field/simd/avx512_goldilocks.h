@@ -24,11 +24,13 @@ inline __m512i canonicalize(__m512i x) {
   return _mm512_mask_sub_epi64(x, _mm512_cmpge_epu64_mask(x, p), x, p);
 }
 
+// a + b = a - (p - b), plus p when that borrows: one subtraction fewer than
+// add-then-reduce, and the result is canonical for canonical inputs.
 inline __m512i add(__m512i a, __m512i b) {
-  __m512i sum = _mm512_add_epi64(a, b);
-  // A carry out of bit 63 is worth 2^64 = epsilon; the sum then stays < p.
-  sum = _mm512_mask_add_epi64(sum, _mm512_cmplt_epu64_mask(sum, a), sum, epsilon());
-  return canonicalize(sum);
+  const __m512i p = modulus();
+  const __m512i q = _mm512_sub_epi64(p, b);  // in [1, p]
+  const __m512i d = _mm512_sub_epi64(a, q);
+  return _mm512_mask_add_epi64(d, _mm512_cmplt_epu64_mask(a, q), d, p);
 }
 
 inline __m512i sub(__m512i a, __m512i b) {
@@ -37,38 +39,38 @@ inline __m512i sub(__m512i a, __m512i b) {
   return _mm512_mask_sub_epi64(diff, _mm512_cmplt_epu64_mask(a, b), diff, epsilon());
 }
 
-// Reduces the 128-bit value hi·2^64 + lo per lane (2^96 = -1, 2^64 = 2^32 - 1).
-inline __m512i reduce128(__m512i hi, __m512i lo) {
-  const __m512i eps = epsilon();
-  const __m512i hi_hi = _mm512_srli_epi64(hi, 32);
-  const __m512i hi_lo = _mm512_and_si512(hi, eps);
-  __m512i t0 = _mm512_sub_epi64(lo, hi_hi);
-  t0 = _mm512_mask_sub_epi64(t0, _mm512_cmplt_epu64_mask(lo, hi_hi), t0, eps);
-  const __m512i t1 = _mm512_sub_epi64(_mm512_slli_epi64(hi_lo, 32), hi_lo);  // hi_lo·(2^32-1)
-  __m512i r = _mm512_add_epi64(t0, t1);
-  r = _mm512_mask_add_epi64(r, _mm512_cmplt_epu64_mask(r, t1), r, eps);
-  return canonicalize(r);
-}
-
-// Full 64x64 -> 128-bit products from four 32x32 -> 64-bit multiplies.
-inline void mul_wide(__m512i a, __m512i b, __m512i& hi, __m512i& lo) {
+// The high 64 bits of the 64x64-bit products, from four 32x32 -> 64-bit
+// multiplies (AVX-512 has no full 64-bit high multiply).
+inline __m512i mul_high(__m512i a, __m512i b) {
   const __m512i mask32 = epsilon();
-  const __m512i a_hi = _mm512_srli_epi64(a, 32);
-  const __m512i b_hi = _mm512_srli_epi64(b, 32);
+  // vpmuludq reads only the low 32 bits of each lane, so duplicating the high
+  // halves (a shuffle, off the integer ALUs) serves as the shift right by 32.
+  const __m512i a_hi = _mm512_castps_si512(_mm512_movehdup_ps(_mm512_castsi512_ps(a)));
+  const __m512i b_hi = _mm512_castps_si512(_mm512_movehdup_ps(_mm512_castsi512_ps(b)));
   const __m512i ll = _mm512_mul_epu32(a, b);
   const __m512i lh = _mm512_mul_epu32(a, b_hi);
   const __m512i hl = _mm512_mul_epu32(a_hi, b);
   const __m512i hh = _mm512_mul_epu32(a_hi, b_hi);
   const __m512i t = _mm512_add_epi64(hl, _mm512_srli_epi64(ll, 32));    // cannot overflow
   const __m512i u = _mm512_add_epi64(lh, _mm512_and_si512(t, mask32));  // cannot overflow
-  lo = _mm512_or_si512(_mm512_slli_epi64(u, 32), _mm512_and_si512(ll, mask32));
-  hi = _mm512_add_epi64(hh, _mm512_add_epi64(_mm512_srli_epi64(t, 32), _mm512_srli_epi64(u, 32)));
+  return _mm512_add_epi64(hh, _mm512_add_epi64(_mm512_srli_epi64(t, 32), _mm512_srli_epi64(u, 32)));
 }
 
+// The low product word comes from one vpmullq and hi_lo·(2^32 - 1) from one
+// vpmuludq: this moves work from the integer ALUs (the bottleneck of NTT
+// butterflies) to the multipliers. Then hi·2^64 + lo reduces with
+// 2^64 = 2^32 - 1 and 2^96 = -1: lo - hi_hi + hi_lo·(2^32 - 1).
 inline __m512i mul(__m512i a, __m512i b) {
-  __m512i hi, lo;
-  mul_wide(a, b, hi, lo);
-  return reduce128(hi, lo);
+  const __m512i eps = epsilon();
+  const __m512i hi = mul_high(a, b);
+  const __m512i lo = _mm512_mullo_epi64(a, b);
+  const __m512i hi_hi = _mm512_srli_epi64(hi, 32);
+  __m512i t0 = _mm512_sub_epi64(lo, hi_hi);
+  t0 = _mm512_mask_sub_epi64(t0, _mm512_cmplt_epu64_mask(lo, hi_hi), t0, eps);  // borrow: +p
+  const __m512i t1 = _mm512_mul_epu32(hi, eps);  // hi_lo·(2^32-1) < 2^64
+  __m512i r = _mm512_add_epi64(t0, t1);
+  r = _mm512_mask_add_epi64(r, _mm512_cmplt_epu64_mask(r, t1), r, eps);  // carry: +2^64
+  return canonicalize(r);
 }
 
 inline __m512i load(const Fp* p) {
