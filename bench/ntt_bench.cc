@@ -107,6 +107,24 @@ void BM_LdeBatch2p20x64(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * kRows * blowup * kCols));
 }
 
+// One column 2^20 -> 2^22 (blowup 4): the shape of the single-column LDE
+// figure quoted for Polygon's goldilocks. Args: threads, order.
+void BM_LdeSingleColumn2p20(benchmark::State& state) {
+  const int threads = static_cast<int>(state.range(0));
+  const auto order = state.range(1) == 0 ? Order::kNatural : Order::kBitReversed;
+  if (!setup(state, SimdLevel::kAvx512, threads)) return;
+  const NttPlan& plan = plan_for(SimdLevel::kAvx512);
+  constexpr uint64_t kRows = uint64_t{1} << 20, kBlowup = 4;
+  auto& in = buffer("batch", kRows * 64);
+  auto& out = buffer("lde_out", kRows * 64 * 4);
+  for (auto _ : state) {
+    lde(plan, ConstMatrixView{in.data(), kRows, 1}, kBlowup,
+        MatrixView{out.data(), kRows * kBlowup, 1}, order);
+    benchmark::ClobberMemory();
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * kRows * kBlowup));
+}
+
 constexpr int kScalar = static_cast<int>(SimdLevel::kScalar);
 constexpr int kAvx2 = static_cast<int>(SimdLevel::kAvx2);
 constexpr int kAvx512 = static_cast<int>(SimdLevel::kAvx512);
@@ -133,6 +151,11 @@ BENCHMARK(BM_LdeBatch2p20x64)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond)
     ->Iterations(2);
+
+BENCHMARK(BM_LdeSingleColumn2p20)
+    ->ArgsProduct({{1, 2}, {1, 0}})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace baobab::ntt
