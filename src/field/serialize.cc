@@ -54,4 +54,35 @@ Result<Fp3> read_fp3(std::span<const uint8_t, kFp3Bytes> in) {
   return Fp3(c[0], c[1], c[2]);
 }
 
+void put_fp(ByteWriter& writer, Fp value) {
+  writer.put_u64(value.value());
+}
+
+void put_fp3(ByteWriter& writer, const Fp3& value) {
+  for (int i = 0; i < 3; ++i) put_fp(writer, value[i]);
+}
+
+Result<Fp> get_fp(ByteReader& reader, std::string_view field) {
+  const uint64_t start = reader.offset();
+  auto raw = reader.bytes(field, kFpBytes);
+  if (!raw) return raw.error();
+  auto value = read_fp(raw.value().first<kFpBytes>());
+  if (!value) {
+    Error error = value.error();
+    error.context = "byte " + std::to_string(start) + " (" + std::string(field) + ")";
+    return error;
+  }
+  return value;
+}
+
+Result<Fp3> get_fp3(ByteReader& reader, std::string_view field) {
+  Fp c[3];
+  for (size_t i = 0; i < 3; ++i) {
+    auto coefficient = get_fp(reader, field);
+    if (!coefficient) return coefficient.error();
+    c[i] = coefficient.value();
+  }
+  return Fp3(c[0], c[1], c[2]);
+}
+
 }  // namespace baobab::field

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <span>
 
+#include "src/common/byte_io.h"
 #include "src/common/result.h"
 #include "src/field/ext3.h"
 #include "src/field/goldilocks.h"
@@ -24,5 +25,12 @@ Result<Fp3> read_fp3(std::span<const uint8_t, kFp3Bytes> in);
 
 // Encodes a run of elements back to back (8 bytes each) into `out`.
 void write_le(std::span<const Fp> values, std::span<uint8_t> out);
+
+// Stream forms for proof and parameter encodings: the reader's Error names
+// the field and offset of a truncated or non-canonical element.
+void put_fp(ByteWriter& writer, Fp value);
+void put_fp3(ByteWriter& writer, const Fp3& value);
+Result<Fp> get_fp(ByteReader& reader, std::string_view field);
+Result<Fp3> get_fp3(ByteReader& reader, std::string_view field);
 
 }  // namespace baobab::field

@@ -56,5 +56,23 @@ TEST(Serialize, SpanOfElementsIsTheConcatenation) {
   EXPECT_EQ(bytes[9], 1);
 }
 
+TEST(Serialize, StreamFormsRoundTripAndRejectNonCanonicalOrTruncatedInput) {
+  ByteWriter writer;
+  put_fp(writer, Fp::from_u64(42));
+  put_fp3(writer, Fp3(Fp::from_u64(1), Fp::from_u64(2), Fp::from_u64(3)));
+  writer.put_u64(Fp::kModulus);  // a non-canonical element
+  const auto bytes = writer.take();
+  ByteReader reader(bytes, "proof");
+  EXPECT_EQ(get_fp(reader, "a").value(), Fp::from_u64(42));
+  EXPECT_EQ(get_fp3(reader, "b").value(), Fp3(Fp::from_u64(1), Fp::from_u64(2), Fp::from_u64(3)));
+  const auto bad = get_fp(reader, "c");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kNonCanonical);
+  EXPECT_EQ(bad.error().context, "byte 32 (c)");
+  const auto truncated = get_fp3(reader, "d");
+  ASSERT_FALSE(truncated.ok());
+  EXPECT_EQ(truncated.error().code, ErrorCode::kMalformedInput);
+}
+
 }  // namespace
 }  // namespace baobab::field
