@@ -1,0 +1,88 @@
+// The shape of one AIR table and the borrowed views of its data that the
+// constraint sinks read (DESIGN §2, §3). Called by every driver in air/ and
+// by the prover and verifier.
+//
+// A table has 2^log_rows rows and three groups of columns:
+//   main          base-field columns, committed first (the execution trace);
+//   preprocessed  base-field columns fixed by the program or the table
+//                 definition (e.g. a range table), known to the verifier;
+//   aux           extension-field (Fp3) columns computed after the transcript
+//                 has drawn the challenges (e.g. LogUp running sums).
+// Every aux column is stored and committed as three base-field coordinate
+// columns (column 3k + j holds coefficient j of aux column k): the LDE and
+// the Merkle tree work on base-field columns, and coordinate-wise LDE equals
+// the LDE of the Fp3 column because interpolation is F_p-linear.
+//
+// Per proof, all tables share the public inputs (Fp) and the challenges
+// (Fp3, drawn after every main commitment); a table reads indices below its
+// declared counts. Per table, "aux values" are Fp3 values the prover reveals
+// together with the aux commitment (e.g. the final LogUp sum) and that
+// constraints may bind, typically at the last row.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+
+#include "src/field/ext3.h"
+#include "src/field/matrix_view.h"
+
+namespace baobab::air {
+
+using field::ConstMatrixView;
+using field::Fp;
+using field::Fp3;
+using field::MatrixView;
+
+// Base-field columns one aux (Fp3) column occupies.
+inline constexpr uint64_t kAuxCoordinates = 3;
+
+struct TableInfo {
+  std::string name;
+  int log_rows = 0;  // rows = 2^log_rows (power of two; tables may differ)
+  uint64_t num_main = 0;
+  uint64_t num_preprocessed = 0;
+  uint64_t num_aux = 0;  // Fp3 columns (3·num_aux base-field columns)
+  uint64_t num_challenges = 0;
+  uint64_t num_public_inputs = 0;
+  uint64_t num_aux_values = 0;
+
+  uint64_t rows() const { return uint64_t{1} << log_rows; }
+  uint64_t num_aux_base_columns() const { return kAuxCoordinates * num_aux; }
+};
+
+// Per-proof and per-table values the constraints read besides the columns.
+struct ConstraintInputs {
+  std::span<const Fp> public_inputs;  // size >= TableInfo::num_public_inputs
+  std::span<const Fp3> challenges;    // size >= TableInfo::num_challenges
+  std::span<const Fp3> aux_values;    // size >= TableInfo::num_aux_values
+};
+
+// A table's columns over the trace domain <ω_n>, row i = value at ω_n^i.
+// `aux` has 3·num_aux coordinate columns (may be empty before the aux stage).
+struct TraceView {
+  ConstMatrixView main;
+  ConstMatrixView preprocessed;
+  ConstMatrixView aux;
+};
+
+// A table's columns on the LDE coset kCosetShift·<ω_N>, N = n·blowup, in
+// NATURAL order: row j holds the value at x_j = kCosetShift·ω_N^j, so the
+// "next row" of x_j (the value at ω_n·x_j) is row (j + blowup) mod N.
+struct LdeView {
+  ConstMatrixView main;
+  ConstMatrixView preprocessed;
+  ConstMatrixView aux;  // 3·num_aux coordinate columns
+  uint64_t blowup = 0;
+};
+
+// Out-of-domain frame: every committed column's polynomial evaluated at the
+// point z and at z·ω_n (Fp3, since z is). Aux entries are per coordinate
+// column (3·num_aux each): the verifier sink recombines c0 + c1·X + c2·X^2.
+struct OodFrame {
+  std::span<const Fp3> main, main_next;
+  std::span<const Fp3> preprocessed, preprocessed_next;
+  std::span<const Fp3> aux, aux_next;
+};
+
+}  // namespace baobab::air
