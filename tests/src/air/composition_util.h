@@ -1,0 +1,121 @@
+// Test oracles for the composition: LDE of a table's trace, interpolation of
+// the prover's composition values, and the out-of-domain frame computed
+// directly from the interpolated column polynomials.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "src/air/air.h"
+#include "src/air/prover_evaluator.h"
+#include "src/air/table.h"
+#include "src/air/verifier_sink.h"
+#include "src/field/roots.h"
+#include "src/ntt/lde.h"
+#include "src/ntt/ntt.h"
+
+namespace baobab::air::testing {
+
+// Column-major storage with a view.
+struct Columns {
+  std::vector<Fp> data;
+  uint64_t rows = 0;
+  uint64_t cols = 0;
+  ConstMatrixView view() const { return {data.data(), rows, cols}; }
+};
+
+inline Columns lde_of(const ntt::NttPlan& plan, ConstMatrixView evals, uint64_t blowup) {
+  Columns out{std::vector<Fp>(evals.rows * blowup * evals.cols), evals.rows * blowup, evals.cols};
+  if (evals.cols == 0) return out;
+  ntt::lde(plan, evals, blowup, MatrixView{out.data.data(), out.rows, out.cols},
+           ntt::Order::kNatural);
+  return out;
+}
+
+inline Columns coefficients_of(const ntt::NttPlan& plan, ConstMatrixView evals) {
+  Columns out{std::vector<Fp>(evals.rows * evals.cols), evals.rows, evals.cols};
+  for (uint64_t c = 0; c < evals.cols; ++c) {
+    for (uint64_t r = 0; r < evals.rows; ++r) out.data[c * evals.rows + r] = evals.at(r, c);
+  }
+  if (evals.cols == 0) return out;
+  ntt::inverse(plan, MatrixView{out.data.data(), out.rows, out.cols}, ntt::Order::kNatural);
+  return out;
+}
+
+// Σ_i c_i z^i for base-field coefficients.
+inline Fp3 evaluate(const Fp* coeffs, uint64_t count, const Fp3& z) {
+  Fp3 acc = Fp3::zero();
+  for (uint64_t i = count; i-- > 0;) acc = acc * z + coeffs[i];
+  return acc;
+}
+
+// A table's LDE (natural order) and its composition values.
+struct LdeTable {
+  Columns main, preprocessed, aux;
+  uint64_t blowup = 0;
+  LdeView view() const { return {main.view(), preprocessed.view(), aux.view(), blowup}; }
+};
+
+inline LdeTable lde_table(const ntt::NttPlan& plan, const TraceView& t, uint64_t blowup) {
+  return {lde_of(plan, t.main, blowup), lde_of(plan, t.preprocessed, blowup),
+          lde_of(plan, t.aux, blowup), blowup};
+}
+
+// The composition values as 3 coordinate columns, interpolated over the
+// coset: the coefficients of H, coordinate-wise (big × 3).
+inline Columns composition_coefficients(const ntt::NttPlan& plan, const std::vector<Fp3>& h) {
+  const uint64_t big = h.size();
+  Columns out{std::vector<Fp>(3 * big), big, 3};
+  for (uint64_t j = 0; j < big; ++j) {
+    for (int c = 0; c < 3; ++c) out.data[static_cast<uint64_t>(c) * big + j] = h[j][c];
+  }
+  ntt::coset_inverse(plan, MatrixView{out.data.data(), big, 3}, field::kCosetShift,
+                     ntt::Order::kNatural);
+  return out;
+}
+
+// 1 + the highest index with a non-zero coefficient (0 for H = 0).
+inline uint64_t degree_bound_of(const Columns& coeffs) {
+  uint64_t bound = 0;
+  for (uint64_t c = 0; c < coeffs.cols; ++c) {
+    for (uint64_t i = 0; i < coeffs.rows; ++i) {
+      if (!coeffs.data[c * coeffs.rows + i].is_zero()) bound = std::max(bound, i + 1);
+    }
+  }
+  return bound;
+}
+
+// H(z) from H's coordinate coefficients, coefficients [first, first + count).
+inline Fp3 evaluate_composition_poly(const Columns& coeffs, const Fp3& z, uint64_t first,
+                                     uint64_t count) {
+  const Fp* base = coeffs.data.data() + first;
+  return combine_coordinates(evaluate(base, count, z), evaluate(base + coeffs.rows, count, z),
+                             evaluate(base + 2 * coeffs.rows, count, z));
+}
+
+// Every column's polynomial at z and z·ω_n.
+struct Frame {
+  std::vector<Fp3> main, main_next, pre, pre_next, aux, aux_next;
+  OodFrame view() const { return {main, main_next, pre, pre_next, aux, aux_next}; }
+};
+
+inline void evaluate_columns(const Columns& coeffs, const Fp3& z, const Fp3& zw,
+                             std::vector<Fp3>& at, std::vector<Fp3>& at_next) {
+  for (uint64_t c = 0; c < coeffs.cols; ++c) {
+    const Fp* col = coeffs.data.data() + c * coeffs.rows;
+    at.push_back(evaluate(col, coeffs.rows, z));
+    at_next.push_back(evaluate(col, coeffs.rows, zw));
+  }
+}
+
+inline Frame frame_at(const ntt::NttPlan& plan, const TraceView& t, int log_rows, const Fp3& z) {
+  const Fp3 zw = z * field::two_adic_root(log_rows);
+  Frame f;
+  evaluate_columns(coefficients_of(plan, t.main), z, zw, f.main, f.main_next);
+  evaluate_columns(coefficients_of(plan, t.preprocessed), z, zw, f.pre, f.pre_next);
+  evaluate_columns(coefficients_of(plan, t.aux), z, zw, f.aux, f.aux_next);
+  return f;
+}
+
+}  // namespace baobab::air::testing
