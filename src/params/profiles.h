@@ -1,7 +1,7 @@
 // Named parameter profiles (docs/security.md, "Profiles"). The CLI's
 // --profile flag and the default ProofParams come from here:
 //   proven-100       (default) >= 100 proven bits with grinding
-//   conjectured-100  >= 100 conjectured bits, about 3.4x fewer queries
+//   conjectured-100  >= 100 conjectured bits, about 3.5x fewer queries
 // Each profile is guaranteed for every statement within its design envelope
 // (design_shape): up to 2^26 rows, constraint degree <= 3; the tests check it.
 #pragma once
