@@ -56,4 +56,13 @@ Result<FriLayout> FriLayout::make(const FriOptions& options, unsigned log_domain
   return layout;
 }
 
+bool FriLayout::accepts_input(unsigned log_size) const {
+  if (layers.empty()) return false;
+  if (log_size == log_remainder_domain) return true;
+  for (size_t i = 1; i < layers.size(); ++i) {
+    if (layers[i].log_size == log_size) return true;
+  }
+  return false;
+}
+
 }  // namespace baobab::fri

@@ -67,6 +67,11 @@ struct FriLayout {
   // fold by min(log_arity, what is left). Errors: invalid options, a domain
   // larger than 2^32 or smaller than the blowup.
   static Result<FriLayout> make(const FriOptions& options, unsigned log_domain_size);
+
+  // Whether a codeword of 2^log_size values can be injected (FriProver::
+  // add_input): true for the sizes of the folded layers 1..L (the last being
+  // the remainder layer), false for layer 0 and when nothing is folded.
+  bool accepts_input(unsigned log_size) const;
 };
 
 }  // namespace baobab::fri

@@ -87,6 +87,18 @@ FriProver::FriProver(const FriOptions& options, std::vector<Fp3> codeword,
   layout_ = std::move(layout).value();
 }
 
+void FriProver::add_input(std::vector<Fp3> codeword) {
+  BAOBAB_CHECK(!committed_, "FriProver::add_input after commit");
+  BAOBAB_CHECK(std::has_single_bit(codeword.size()),
+               "FriProver::add_input: size not a power of two");
+  const auto log_size = static_cast<unsigned>(std::countr_zero(codeword.size()));
+  BAOBAB_CHECK(layout_.accepts_input(log_size), "FriProver::add_input: no FRI layer of this size");
+  for (const auto& other : inputs_) {
+    BAOBAB_CHECK(other.size() != codeword.size(), "FriProver::add_input: size added twice");
+  }
+  inputs_.push_back(std::move(codeword));
+}
+
 FriCommitment FriProver::commit(transcript::Transcript& transcript) {
   BAOBAB_CHECK(!committed_, "FriProver::commit called twice");
   committed_ = true;
@@ -103,6 +115,15 @@ FriCommitment FriProver::commit(transcript::Transcript& transcript) {
     std::vector<Fp3> next(current.size() >> log_arity);
     fold_layer(current, log_arity, shift, beta, next);
     shift = shift_power(shift, log_arity);
+    for (const auto& input : inputs_) {
+      if (input.size() != next.size()) continue;
+      const Fp3 weight = beta.pow(uint64_t{1} << log_arity);
+      const auto count = static_cast<int64_t>(next.size());
+      Fp3* dst = next.data();
+      const Fp3* src = input.data();
+#pragma omp parallel for schedule(static) if (count >= kParallelCosets)
+      for (int64_t k = 0; k < count; ++k) dst[k] += weight * src[k];
+    }
     if (tamper_) tamper_(i + 1, next);
     layers_.push_back(Layer{std::move(current), std::move(tree)});
     current = std::move(next);

@@ -52,6 +52,15 @@ class FriProver {
 
   const FriLayout& layout() const { return layout_; }
 
+  // Adds a smaller codeword (same layout: bit-reversed over the coset the
+  // FRI layer of its size lives on, kCosetShift^(2^j) · <w>) of the same rate
+  // 1/blowup, to be folded in at the layer of its size: the layer produced by
+  // fold i becomes fold(layer i, β_i) + β_i^(2^a_i) · input (a fresh power of
+  // β_i: the fold uses β_i^0 .. β_i^(2^a_i - 1)). For tables of smaller
+  // heights (docs/stark.md). Before commit(); the size must satisfy
+  // layout().accepts_input() and be distinct from earlier inputs (checked).
+  void add_input(std::vector<Fp3> codeword);
+
   // Commit phase; call once.
   FriCommitment commit(transcript::Transcript& transcript);
 
@@ -79,6 +88,7 @@ class FriProver {
   const hash::Hasher& hasher_;
   std::vector<Fp3> codeword_;  // layer 0 until commit() moves it into layers_
   std::vector<Layer> layers_;
+  std::vector<std::vector<Fp3>> inputs_;  // added codewords, any order
   std::vector<Fp3> betas_;
   bool committed_ = false;
   LayerTamper tamper_;

@@ -63,7 +63,8 @@ Result<FriChallenges> verify_commitment(const FriOptions& options, unsigned log_
 Status verify_queries(const FriOptions& options, unsigned log_domain_size,
                       const FriCommitment& commitment, const FriChallenges& challenges,
                       const FriQueryProof& proof, std::span<const uint64_t> positions,
-                      std::span<const Fp3> initial_values, const hash::Hasher& hasher) {
+                      std::span<const Fp3> initial_values, const hash::Hasher& hasher,
+                      std::span<const FriInjectedValues> injected) {
   // ---- shape -----------------------------------------------------------------
   auto layout_or = FriLayout::make(options, log_domain_size);
   if (!layout_or.ok()) return layout_or.error();
@@ -84,6 +85,23 @@ Status verify_queries(const FriOptions& options, unsigned log_domain_size,
     if (positions[q] >= domain_size) {
       return reject("query position " + std::to_string(positions[q]) + " outside domain of " +
                     std::to_string(domain_size));
+    }
+  }
+  for (size_t k = 0; k < injected.size(); ++k) {
+    if (!layout.accepts_input(injected[k].log_size)) {
+      return reject("no FRI layer of log size " + std::to_string(injected[k].log_size) +
+                    " for injected values");
+    }
+    for (size_t l = 0; l < k; ++l) {
+      if (injected[l].log_size == injected[k].log_size) {
+        return reject("injected values of log size " + std::to_string(injected[k].log_size) +
+                      " given twice");
+      }
+    }
+    if (injected[k].values.size() != positions.size()) {
+      return reject(std::to_string(injected[k].values.size()) + " injected values of log size " +
+                    std::to_string(injected[k].log_size) + " for " +
+                    std::to_string(positions.size()) + " query positions");
     }
   }
   if (proof.layers.size() != num_layers) {
@@ -145,6 +163,12 @@ Status verify_queries(const FriOptions& options, unsigned log_domain_size,
     for (size_t q = 0; q < pos.size(); ++q) {
       expected[q] = folded[slot[q]];
       pos[q] >>= shape.log_arity;
+    }
+    const unsigned next_log_size = shape.log_size - shape.log_arity;
+    for (const auto& input : injected) {
+      if (input.log_size != next_log_size) continue;
+      const Fp3 weight = challenges.betas[i].pow(uint64_t{1} << shape.log_arity);
+      for (size_t q = 0; q < pos.size(); ++q) expected[q] += weight * input.values[q];
     }
     shift = shift_power(shift, shape.log_arity);
   }

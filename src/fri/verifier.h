@@ -42,13 +42,22 @@ Result<FriChallenges> verify_commitment(const FriOptions& options, unsigned log_
                                         const FriCommitment& commitment,
                                         transcript::Transcript& transcript);
 
+// The values of a codeword injected with FriProver::add_input at the query
+// positions: values[q] is its value at position positions[q] >> (log N -
+// log_size) (the query's position in the layer of that size).
+struct FriInjectedValues {
+  unsigned log_size = 0;
+  std::vector<Fp3> values;  // one per query position
+};
+
 // positions: the query positions in [0, 2^log_domain_size) (any order,
 // duplicates allowed); initial_values[q]: the value of the committed word at
 // positions[q] as the caller computed it (the DEEP composition).
 Status verify_queries(const FriOptions& options, unsigned log_domain_size,
                       const FriCommitment& commitment, const FriChallenges& challenges,
                       const FriQueryProof& proof, std::span<const uint64_t> positions,
-                      std::span<const Fp3> initial_values, const hash::Hasher& hasher);
+                      std::span<const Fp3> initial_values, const hash::Hasher& hasher,
+                      std::span<const FriInjectedValues> injected = {});
 
 // sum_k coefficients[k] · x^k (Horner).
 Fp3 evaluate_polynomial(std::span<const Fp3> coefficients, field::Fp x);
