@@ -41,7 +41,7 @@ inline constexpr uint32_t kMaxGrindingBits = 32;
 inline constexpr uint32_t kMinLogFriArity = 1;  // arity 2
 inline constexpr uint32_t kMaxLogFriArity = 4;  // arity 16
 inline constexpr uint32_t kMaxFriRemainderLogSize = 20;
-inline constexpr uint32_t kExtensionDegree = 3;  // Fp3 = Fp[X]/(X^3 - X - 1)
+inline constexpr uint32_t kExtensionDegree = 3;  // Fp3 = Fp[X]/(X^3 - 2)
 
 struct ProofParams {
   static constexpr uint8_t kVersion = 1;
