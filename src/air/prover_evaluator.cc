@@ -47,7 +47,7 @@ void evaluate_composition(const Air& air, const LdeView& lde, const ConstraintIn
   const uint64_t blowup = lde.blowup;
   const int log_big = log_n + __builtin_ctzll(blowup);
   const uint64_t big = n * blowup;
-  const Fp shift = field::kCosetShift;
+  const Fp shift = lde.shift;
   const Fp omega_big = field::two_adic_root(log_big);
   const Fp omega_last = last_row_point(log_n);
 

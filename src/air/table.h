@@ -26,6 +26,7 @@
 
 #include "src/field/ext3.h"
 #include "src/field/matrix_view.h"
+#include "src/field/roots.h"
 
 namespace baobab::air {
 
@@ -69,11 +70,14 @@ struct TraceView {
 // A table's columns on the LDE coset kCosetShift·<ω_N>, N = n·blowup, in
 // NATURAL order: row j holds the value at x_j = kCosetShift·ω_N^j, so the
 // "next row" of x_j (the value at ω_n·x_j) is row (j + blowup) mod N.
+// `shift` is the coset's shift: kCosetShift for the tallest table of a proof,
+// kCosetShift^(2^j) for a table 2^j times shorter (docs/stark.md).
 struct LdeView {
   ConstMatrixView main;
   ConstMatrixView preprocessed;
   ConstMatrixView aux;  // 3·num_aux coordinate columns
   uint64_t blowup = 0;
+  Fp shift = field::kCosetShift;
 };
 
 // Out-of-domain frame: every committed column's polynomial evaluated at the

@@ -71,51 +71,13 @@ CubeTrace cube_trace(const Air& air, Fp c, Fp x0) {
   return t;
 }
 
-// Runs the whole comparison for one table: LDE, prover composition,
-// interpolation (degree check), verifier value at a random z.
-void expect_composition_consistent(const Air& air, const TraceView& trace,
-                                   const ConstraintInputs& inputs, uint64_t blowup, bool honest,
-                                   uint64_t seed) {
-  const int log_n = air.info().log_rows;
-  const uint64_t n = air.info().rows();
-  const ntt::NttPlan plan(log_n + __builtin_ctzll(blowup));
-  std::mt19937_64 rng(seed);
-  const Fp3 alpha = testing::random_fp3(rng);
-  const Fp3 z = testing::random_fp3(rng);
-
-  const auto lde = testing::lde_table(plan, trace, blowup);
-  std::vector<Fp3> h(n * blowup);
-  evaluate_composition(air, lde.view(), inputs, alpha, h);
-  const Columns coeffs = testing::composition_coefficients(plan, h);
-  const uint64_t chunks = static_cast<uint64_t>(air.quotient_chunks());
-  const uint64_t bound = testing::degree_bound_of(coeffs);
-  if (!honest) {
-    EXPECT_GT(bound, chunks * n) << air.info().name << ": corrupted witness, low-degree H";
-    return;
-  }
-  EXPECT_LE(bound, chunks * n) << air.info().name << " blowup " << blowup;
-  EXPECT_GT(bound, 0u) << "H = 0 proves nothing about the test";
-
-  const auto frame = testing::frame_at(plan, trace, log_n, z);
-  const Result<Fp3> at_z = composition_at(air, frame.view(), inputs, alpha, z);
-  ASSERT_TRUE(at_z.ok()) << at_z.error().to_string();
-  EXPECT_EQ(at_z.value(), testing::evaluate_composition_poly(coeffs, z, 0, coeffs.rows));
-
-  // The chunk split the prover commits to recombines to the same value.
-  std::vector<Fp3> chunk_values;
-  for (uint64_t k = 0; k < chunks; ++k) {
-    chunk_values.push_back(testing::evaluate_composition_poly(coeffs, z, k * n, n));
-  }
-  EXPECT_EQ(combine_chunks_at(chunk_values, z, log_n), at_z.value());
-}
-
 TEST(Composition, FibonacciProverAndVerifierAgree) {
   for (int log_n : {1, 3, 8, 11}) {
     const auto air = make_air(examples::FibonacciAir(log_n));
     const auto t = examples::generate_fibonacci_trace(log_n, Fp::from_u64(1), Fp::from_u64(1));
     for (uint64_t blowup : {2, 4, 8}) {
-      expect_composition_consistent(*air, t.view(), {t.public_inputs, {}, {}}, blowup, true,
-                                    100 + static_cast<uint64_t>(log_n));
+      testing::expect_composition_consistent(*air, t.view(), {t.public_inputs, {}, {}}, blowup,
+                                             true, 100 + static_cast<uint64_t>(log_n));
     }
   }
 }
@@ -128,8 +90,8 @@ TEST(Composition, CubicTableNeedsTwoChunksAndAgrees) {
     const auto t = cube_trace(*air, Fp::from_u64(5), Fp::from_u64(2));
     EXPECT_EQ(find_first_failure(*air, t.view(), {t.public_inputs, {}, {}}), std::nullopt);
     for (uint64_t blowup : {2, 4}) {
-      expect_composition_consistent(*air, t.view(), {t.public_inputs, {}, {}}, blowup, true,
-                                    200 + static_cast<uint64_t>(log_n));
+      testing::expect_composition_consistent(*air, t.view(), {t.public_inputs, {}, {}}, blowup,
+                                             true, 200 + static_cast<uint64_t>(log_n));
     }
   }
 }
@@ -140,17 +102,20 @@ TEST(Composition, CorruptedWitnessIsNotLowDegree) {
     const auto air = make_air(examples::FibonacciAir(kLogN));
     auto t = examples::generate_fibonacci_trace(kLogN, Fp::from_u64(1), Fp::from_u64(1));
     t.main[17] += Fp::one();
-    expect_composition_consistent(*air, t.view(), {t.public_inputs, {}, {}}, 2, false, 300);
+    testing::expect_composition_consistent(*air, t.view(), {t.public_inputs, {}, {}}, 2, false,
+                                           300);
     // A wrong public input breaks a boundary constraint only.
     auto u = examples::generate_fibonacci_trace(kLogN, Fp::from_u64(1), Fp::from_u64(1));
     u.public_inputs[2] += Fp::one();
-    expect_composition_consistent(*air, u.view(), {u.public_inputs, {}, {}}, 4, false, 301);
+    testing::expect_composition_consistent(*air, u.view(), {u.public_inputs, {}, {}}, 4, false,
+                                           301);
   }
   {
     const auto air = make_air(CubeAir{kLogN});
     auto t = cube_trace(*air, Fp::from_u64(5), Fp::from_u64(2));
     t.main.data[(uint64_t{1} << kLogN) + 9] += Fp::one();  // y at row 9
-    expect_composition_consistent(*air, t.view(), {t.public_inputs, {}, {}}, 4, false, 302);
+    testing::expect_composition_consistent(*air, t.view(), {t.public_inputs, {}, {}}, 4, false,
+                                           302);
   }
 }
 

@@ -3,17 +3,22 @@
 // directly from the interpolated column polynomials.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <cstdint>
+#include <random>
 #include <vector>
 
 #include "src/air/air.h"
+#include "src/air/ood_composition.h"
 #include "src/air/prover_evaluator.h"
 #include "src/air/table.h"
 #include "src/air/verifier_sink.h"
 #include "src/field/roots.h"
 #include "src/ntt/lde.h"
 #include "src/ntt/ntt.h"
+#include "tests/src/air/test_util.h"
 
 namespace baobab::air::testing {
 
@@ -116,6 +121,46 @@ inline Frame frame_at(const ntt::NttPlan& plan, const TraceView& t, int log_rows
   evaluate_columns(coefficients_of(plan, t.preprocessed), z, zw, f.pre, f.pre_next);
   evaluate_columns(coefficients_of(plan, t.aux), z, zw, f.aux, f.aux_next);
   return f;
+}
+
+// Runs the whole comparison for one table: LDE, prover composition,
+// interpolation (degree check), verifier value at a random z.
+inline void expect_composition_consistent(const Air& air, const TraceView& trace,
+                                          const ConstraintInputs& inputs, uint64_t blowup,
+                                          bool honest, uint64_t seed) {
+  const int log_n = air.info().log_rows;
+  const uint64_t n = air.info().rows();
+  const ntt::NttPlan plan(log_n + __builtin_ctzll(blowup));
+  std::mt19937_64 rng(seed);
+  const Fp3 alpha = testing::random_fp3(rng);
+  const Fp3 z = testing::random_fp3(rng);
+
+  const auto lde = lde_table(plan, trace, blowup);
+  std::vector<Fp3> h(n * blowup);
+  evaluate_composition(air, lde.view(), inputs, alpha, h);
+  const Columns coeffs = composition_coefficients(plan, h);
+  const uint64_t chunks = static_cast<uint64_t>(air.quotient_chunks());
+  const uint64_t bound = degree_bound_of(coeffs);
+  if (!honest) {
+    // Only values on more than chunks·n points can show a degree >= chunks·n.
+    ASSERT_GT(blowup, chunks) << "test bug: blowup too small to see a high degree";
+    EXPECT_GT(bound, chunks * n) << air.info().name << ": corrupted witness, low-degree H";
+    return;
+  }
+  EXPECT_LE(bound, chunks * n) << air.info().name << " blowup " << blowup;
+  EXPECT_GT(bound, 0u) << "H = 0 proves nothing about the test";
+
+  const auto frame = frame_at(plan, trace, log_n, z);
+  const Result<Fp3> at_z = composition_at(air, frame.view(), inputs, alpha, z);
+  ASSERT_TRUE(at_z.ok()) << at_z.error().to_string();
+  EXPECT_EQ(at_z.value(), evaluate_composition_poly(coeffs, z, 0, coeffs.rows));
+
+  // The chunk split the prover commits to recombines to the same value.
+  std::vector<Fp3> chunk_values;
+  for (uint64_t k = 0; k < chunks; ++k) {
+    chunk_values.push_back(evaluate_composition_poly(coeffs, z, k * n, n));
+  }
+  EXPECT_EQ(combine_chunks_at(chunk_values, z, log_n), at_z.value());
 }
 
 }  // namespace baobab::air::testing
