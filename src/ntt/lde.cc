@@ -67,7 +67,7 @@ void extend_column(const NttPlan& plan, Fp* x, int log_n, int log_blowup, bool i
 }  // namespace
 
 void lde(const NttPlan& plan, ConstMatrixView evals, uint64_t blowup, MatrixView out,
-         Order out_order) {
+         Order out_order, Fp shift) {
   check_shapes(plan, evals, blowup, out);
   if (evals.cols == 0) return;
   const int log_n = __builtin_ctzll(evals.rows);
@@ -81,14 +81,14 @@ void lde(const NttPlan& plan, ConstMatrixView evals, uint64_t blowup, MatrixView
     copy_column(evals.column(c), x, evals.rows, inner);
     detail::dif(x, log_n, plan.inverse_twiddles(), plan.kernels(), inner);
     bit_reverse_permute(x, log_n, inner);
-    detail::scale_geometric(x, evals.rows, n_inv, field::kCosetShift, plan.kernels(), inner);
+    detail::scale_geometric(x, evals.rows, n_inv, shift, plan.kernels(), inner);
     extend_column(plan, x, log_n, log_blowup, inner);
     if (out_order == Order::kNatural) bit_reverse_permute(x, log_n + log_blowup, inner);
   });
 }
 
 void lde_from_coefficients(const NttPlan& plan, ConstMatrixView coeffs, uint64_t blowup,
-                           MatrixView out, Order out_order) {
+                           MatrixView out, Order out_order, Fp shift) {
   check_shapes(plan, coeffs, blowup, out);
   if (coeffs.cols == 0) return;
   const int log_n = __builtin_ctzll(coeffs.rows);
@@ -96,7 +96,7 @@ void lde_from_coefficients(const NttPlan& plan, ConstMatrixView coeffs, uint64_t
   detail::for_each_column(coeffs.cols, [&](uint64_t c, bool inner) {
     Fp* x = out.column(c);
     copy_column(coeffs.column(c), x, coeffs.rows, inner);
-    detail::scale_geometric(x, coeffs.rows, Fp::one(), field::kCosetShift, plan.kernels(), inner);
+    detail::scale_geometric(x, coeffs.rows, Fp::one(), shift, plan.kernels(), inner);
     extend_column(plan, x, log_n, log_blowup, inner);
     if (out_order == Order::kNatural) bit_reverse_permute(x, log_n + log_blowup, inner);
   });

@@ -18,6 +18,7 @@
 #include <cstdint>
 
 #include "src/ntt/order.h"
+#include "src/field/roots.h"
 #include "src/ntt/plan.h"
 
 namespace baobab::ntt {
@@ -25,11 +26,15 @@ namespace baobab::ntt {
 // evals: n rows (power of two), natural order over <two_adic_root(log n)>.
 // blowup in {2, 4, 8, 16}; out: n·blowup rows, same column count; the plan
 // must cover n·blowup.
+// `shift` picks the coset: kCosetShift for a STARK's tallest table, and
+// kCosetShift^(2^j) for a table 2^j times shorter, whose codeword FRI folds
+// in at the layer living on that coset (docs/stark.md). It must lie outside
+// the 2-adic subgroup (any power of kCosetShift does).
 void lde(const NttPlan& plan, ConstMatrixView evals, uint64_t blowup, MatrixView out,
-         Order out_order);
+         Order out_order, Fp shift = field::kCosetShift);
 
 // The same from coefficients (natural order, degree < n).
 void lde_from_coefficients(const NttPlan& plan, ConstMatrixView coeffs, uint64_t blowup,
-                           MatrixView out, Order out_order);
+                           MatrixView out, Order out_order, Fp shift = field::kCosetShift);
 
 }  // namespace baobab::ntt
