@@ -137,7 +137,7 @@ class AirAdapter final : public Air {
 
   std::optional<RowFailure> first_failure(const TraceView& trace, const ConstraintInputs& inputs,
                                           uint64_t first, uint64_t count) const override {
-    DebugRowSink sink(trace, inputs);
+    DebugRowSink sink(trace, info_.rows(), inputs);
     for (uint64_t row = first; row < first + count; ++row) {
       sink.start_row(row);
       air_.eval(sink);
@@ -158,7 +158,7 @@ class AirAdapter final : public Air {
   void eval_lde_rows(const LdeView& lde, const ConstraintInputs& inputs,
                      std::span<const Fp3> alpha_powers, uint64_t first,
                      std::span<KindSums> out) const override {
-    LdeRowSink sink(lde, inputs, alpha_powers);
+    LdeRowSink sink(lde, info_.rows() * lde.blowup, inputs, alpha_powers);
     for (uint64_t k = 0; k < out.size(); ++k) {
       sink.start_row(first + k);
       air_.eval(sink);

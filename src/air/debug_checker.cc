@@ -20,7 +20,7 @@ std::string ConstraintFailure::to_string() const {
 void check_trace_shape(const Air& air, const TraceView& trace, const ConstraintInputs& inputs) {
   const TableInfo& info = air.info();
   const uint64_t n = info.rows();
-  BAOBAB_CHECK(trace.main.rows == n && trace.main.cols == info.num_main,
+  BAOBAB_CHECK(info.num_main == 0 || (trace.main.rows == n && trace.main.cols == info.num_main),
                "AIR '" + info.name + "': main trace shape differs from the table's");
   BAOBAB_CHECK(info.num_preprocessed == 0 || (trace.preprocessed.rows == n &&
                                               trace.preprocessed.cols == info.num_preprocessed),

@@ -20,8 +20,8 @@ class DebugRowSink {
 
   static constexpr uint64_t kNoFailure = ~uint64_t{0};
 
-  DebugRowSink(const TraceView& trace, const ConstraintInputs& inputs)
-      : trace_(trace), inputs_(inputs), rows_(trace.main.rows) {}
+  DebugRowSink(const TraceView& trace, uint64_t rows, const ConstraintInputs& inputs)
+      : trace_(trace), inputs_(inputs), rows_(rows) {}
 
   // Moves to row `row` and forgets the previous row's result.
   void start_row(uint64_t row) {

@@ -22,11 +22,13 @@ class LdeRowSink {
   using Base = Fp;
   using Ext = Fp3;
 
-  LdeRowSink(const LdeView& lde, const ConstraintInputs& inputs, std::span<const Fp3> alpha_powers)
+  // lde_rows = N = n·blowup, a power of two.
+  LdeRowSink(const LdeView& lde, uint64_t lde_rows, const ConstraintInputs& inputs,
+             std::span<const Fp3> alpha_powers)
       : lde_(lde),
         inputs_(inputs),
         alpha_powers_(alpha_powers),
-        mask_(lde.main.rows - 1),
+        mask_(lde_rows - 1),
         shift_(lde.blowup) {}
 
   // Moves to LDE row j and clears the sums.

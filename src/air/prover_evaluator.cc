@@ -22,7 +22,7 @@ void check_lde_shape(const Air& air, const LdeView& lde, const ConstraintInputs&
                "evaluate_composition: LDE beyond the field's 2-adicity");
   const uint64_t big = info.rows() * b;
   BAOBAB_CHECK(out_size == big, "evaluate_composition: output size differs from n·blowup");
-  BAOBAB_CHECK(lde.main.rows == big && lde.main.cols == info.num_main,
+  BAOBAB_CHECK(info.num_main == 0 || (lde.main.rows == big && lde.main.cols == info.num_main),
                "evaluate_composition: main LDE shape");
   BAOBAB_CHECK(info.num_preprocessed == 0 ||
                    (lde.preprocessed.rows == big && lde.preprocessed.cols == info.num_preprocessed),
