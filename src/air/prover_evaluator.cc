@@ -20,6 +20,9 @@ void check_lde_shape(const Air& air, const LdeView& lde, const ConstraintInputs&
       "evaluate_composition: blowup below the number of quotient chunks of '" + info.name + "'");
   BAOBAB_CHECK(info.log_rows + __builtin_ctzll(b) <= Fp::kTwoAdicity,
                "evaluate_composition: LDE beyond the field's 2-adicity");
+  Fp power = lde.shift;  // shift^(2^32) = 1 iff shift lies in the 2-adic subgroup
+  for (int i = 0; i < Fp::kTwoAdicity; ++i) power = power.square();
+  BAOBAB_CHECK(power != Fp::one(), "evaluate_composition: coset shift inside the 2-adic subgroup");
   const uint64_t big = info.rows() * b;
   BAOBAB_CHECK(out_size == big, "evaluate_composition: output size differs from n·blowup");
   BAOBAB_CHECK(info.num_main == 0 || (lde.main.rows == big && lde.main.cols == info.num_main),

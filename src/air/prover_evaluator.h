@@ -1,6 +1,7 @@
 // The prover's side of the constraint composition (sink (d)): the values of
 //   H(x) = Σ_kind ( Σ_{i of that kind} α^i C_i(x) ) / Z_kind(x)
-// at every point x_j = kCosetShift·ω_N^j of the LDE coset, N = n·blowup.
+// at every point x_j = lde.shift·ω_N^j of the LDE coset, N = n·blowup
+// (shift = kCosetShift, or a power of it for a shorter table).
 //
 // Contract on the input (LdeView, table.h): every column is the LDE of the
 // trace column in NATURAL order, so the next row of point j is

@@ -67,11 +67,12 @@ struct TraceView {
   ConstMatrixView aux;
 };
 
-// A table's columns on the LDE coset kCosetShift·<ω_N>, N = n·blowup, in
-// NATURAL order: row j holds the value at x_j = kCosetShift·ω_N^j, so the
-// "next row" of x_j (the value at ω_n·x_j) is row (j + blowup) mod N.
-// `shift` is the coset's shift: kCosetShift for the tallest table of a proof,
-// kCosetShift^(2^j) for a table 2^j times shorter (docs/stark.md).
+// A table's columns on the LDE coset shift·<ω_N>, N = n·blowup, in NATURAL
+// order: row j holds the value at x_j = shift·ω_N^j, so the "next row" of
+// x_j (the value at ω_n·x_j) is row (j + blowup) mod N. `shift` is the
+// coset's shift: kCosetShift for the tallest table of a proof,
+// kCosetShift^(2^j) for a table 2^j times shorter (docs/stark.md); it must
+// lie outside the 2-adic subgroup (checked by evaluate_composition).
 struct LdeView {
   ConstMatrixView main;
   ConstMatrixView preprocessed;

@@ -96,6 +96,33 @@ TEST(Composition, CubicTableNeedsTwoChunksAndAgrees) {
   }
 }
 
+// A table 2^j times shorter than the tallest is extended over the coset
+// kCosetShift^(2^j)·<ω_N> (the FRI layer it joins): same agreement there.
+TEST(Composition, AgreesOnTheCosetOfAShorterTable) {
+  constexpr int kLogN = 5;
+  const auto air = make_air(CubeAir{kLogN});
+  const auto t = cube_trace(*air, Fp::from_u64(7), Fp::from_u64(4));
+  for (int j : {1, 3}) {
+    const Fp shift = field::kCosetShift.pow(uint64_t{1} << j);
+    testing::expect_composition_consistent(*air, t.view(), {t.public_inputs, {}, {}}, 4, true,
+                                           400 + static_cast<uint64_t>(j), shift);
+  }
+  auto bad = cube_trace(*air, Fp::from_u64(7), Fp::from_u64(4));
+  bad.main.data[3] += Fp::one();
+  testing::expect_composition_consistent(*air, bad.view(), {bad.public_inputs, {}, {}}, 4, false,
+                                         410, field::kCosetShift.square());
+}
+
+TEST(CompositionDeathTest, RefusesAShiftInsideTheTwoAdicSubgroup) {
+  const auto air = make_air(examples::FibonacciAir(2));
+  const auto t = examples::generate_fibonacci_trace(2, Fp::one(), Fp::one());
+  std::vector<Fp> main(8 * 2);
+  std::vector<Fp3> h(8);
+  const LdeView lde{ConstMatrixView{main.data(), 8, 2}, {}, {}, 2, field::two_adic_root(5)};
+  EXPECT_DEATH(evaluate_composition(*air, lde, {t.public_inputs, {}, {}}, Fp3::one(), h),
+               "2-adic subgroup");
+}
+
 TEST(Composition, CorruptedWitnessIsNotLowDegree) {
   constexpr int kLogN = 6;
   {

@@ -30,11 +30,11 @@ struct Columns {
   ConstMatrixView view() const { return {data.data(), rows, cols}; }
 };
 
-inline Columns lde_of(const ntt::NttPlan& plan, ConstMatrixView evals, uint64_t blowup) {
+inline Columns lde_of(const ntt::NttPlan& plan, ConstMatrixView evals, uint64_t blowup, Fp shift) {
   Columns out{std::vector<Fp>(evals.rows * blowup * evals.cols), evals.rows * blowup, evals.cols};
   if (evals.cols == 0) return out;
   ntt::lde(plan, evals, blowup, MatrixView{out.data.data(), out.rows, out.cols},
-           ntt::Order::kNatural);
+           ntt::Order::kNatural, shift);
   return out;
 }
 
@@ -59,24 +59,26 @@ inline Fp3 evaluate(const Fp* coeffs, uint64_t count, const Fp3& z) {
 struct LdeTable {
   Columns main, preprocessed, aux;
   uint64_t blowup = 0;
-  LdeView view() const { return {main.view(), preprocessed.view(), aux.view(), blowup}; }
+  Fp shift = field::kCosetShift;
+  LdeView view() const { return {main.view(), preprocessed.view(), aux.view(), blowup, shift}; }
 };
 
-inline LdeTable lde_table(const ntt::NttPlan& plan, const TraceView& t, uint64_t blowup) {
-  return {lde_of(plan, t.main, blowup), lde_of(plan, t.preprocessed, blowup),
-          lde_of(plan, t.aux, blowup), blowup};
+inline LdeTable lde_table(const ntt::NttPlan& plan, const TraceView& t, uint64_t blowup,
+                          Fp shift = field::kCosetShift) {
+  return {lde_of(plan, t.main, blowup, shift), lde_of(plan, t.preprocessed, blowup, shift),
+          lde_of(plan, t.aux, blowup, shift), blowup, shift};
 }
 
 // The composition values as 3 coordinate columns, interpolated over the
 // coset: the coefficients of H, coordinate-wise (big × 3).
-inline Columns composition_coefficients(const ntt::NttPlan& plan, const std::vector<Fp3>& h) {
+inline Columns composition_coefficients(const ntt::NttPlan& plan, const std::vector<Fp3>& h,
+                                        Fp shift) {
   const uint64_t big = h.size();
   Columns out{std::vector<Fp>(3 * big), big, 3};
   for (uint64_t j = 0; j < big; ++j) {
     for (int c = 0; c < 3; ++c) out.data[static_cast<uint64_t>(c) * big + j] = h[j][c];
   }
-  ntt::coset_inverse(plan, MatrixView{out.data.data(), big, 3}, field::kCosetShift,
-                     ntt::Order::kNatural);
+  ntt::coset_inverse(plan, MatrixView{out.data.data(), big, 3}, shift, ntt::Order::kNatural);
   return out;
 }
 
@@ -127,7 +129,8 @@ inline Frame frame_at(const ntt::NttPlan& plan, const TraceView& t, int log_rows
 // interpolation (degree check), verifier value at a random z.
 inline void expect_composition_consistent(const Air& air, const TraceView& trace,
                                           const ConstraintInputs& inputs, uint64_t blowup,
-                                          bool honest, uint64_t seed) {
+                                          bool honest, uint64_t seed,
+                                          Fp shift = field::kCosetShift) {
   const int log_n = air.info().log_rows;
   const uint64_t n = air.info().rows();
   const ntt::NttPlan plan(log_n + __builtin_ctzll(blowup));
@@ -135,10 +138,10 @@ inline void expect_composition_consistent(const Air& air, const TraceView& trace
   const Fp3 alpha = testing::random_fp3(rng);
   const Fp3 z = testing::random_fp3(rng);
 
-  const auto lde = lde_table(plan, trace, blowup);
+  const auto lde = lde_table(plan, trace, blowup, shift);
   std::vector<Fp3> h(n * blowup);
   evaluate_composition(air, lde.view(), inputs, alpha, h);
-  const Columns coeffs = composition_coefficients(plan, h);
+  const Columns coeffs = composition_coefficients(plan, h, shift);
   const uint64_t chunks = static_cast<uint64_t>(air.quotient_chunks());
   const uint64_t bound = degree_bound_of(coeffs);
   if (!honest) {
