@@ -1,0 +1,39 @@
+// The STARK prover (DEEP-ALI + FRI, docs/stark.md). prove() reads as the list
+// of phases of docs/stark.md; each phase is a function of prover.cc with its
+// inputs and outputs in the open (STYLE §1).
+//
+// Single process for now: every table's columns live in this process. The
+// data layout (column-major row blocks, natural-order LDE, bit-reversed FRI)
+// is the one the distributed prover splits by rows (DESIGN §4).
+#pragma once
+
+#include <functional>
+#include <span>
+#include <string_view>
+
+#include "src/common/result.h"
+#include "src/field/matrix_view.h"
+#include "src/hash/hasher.h"
+#include "src/params/proof_params.h"
+#include "src/stark/proof.h"
+#include "src/stark/statement.h"
+
+namespace baobab::stark {
+
+struct ProveOptions {
+  // Run the AIR debug checker on the whole witness before proving and refuse
+  // a witness that violates a constraint or a LogUp balance. Tests turn it
+  // off to force a bad witness through and show that the verifier rejects.
+  bool check_witness = true;
+  // Called after each phase with its name and wall-clock seconds (optional).
+  std::function<void(std::string_view phase, double seconds)> on_phase;
+};
+
+// main_traces[t]: table t's main columns (2^log_rows × num_main, column-major).
+// Errors: shapes that do not match the statement, invalid parameters, tables
+// the FRI schedule cannot fold in, a witness the debug checker refuses.
+Result<Proof> prove(const Statement& statement, std::span<const field::ConstMatrixView> main_traces,
+                    const params::ProofParams& params, const hash::Hasher& hasher,
+                    const ProveOptions& options = {});
+
+}  // namespace baobab::stark
