@@ -10,6 +10,8 @@ packages=(
   openmpi-bin libopenmpi-dev libhdf5-openmpi-dev hdf5-tools
   # arithmetic oracle, hashing, tests, benchmarks
   libgmp-dev libssl-dev libgtest-dev libbenchmark-dev
+  # the libFuzzer build (scripts/fuzz.sh)
+  clang-14 libclang-rt-14-dev libomp-14-dev
 )
 
 missing=()

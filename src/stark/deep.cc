@@ -74,7 +74,10 @@ void deep_codeword(const TableLdeViews& lde, const DeepCoefficients& coefficient
   const uint64_t size = out.size();
   BAOBAB_CHECK(std::has_single_bit(size) && lde.main.rows == size, "deep_codeword: LDE size");
   const Fp omega = field::two_adic_root(std::countr_zero(size));
-  const auto [constant_z, constant_next] = ood_constants(coefficients, ood);
+  // Plain variables: structured bindings cannot be used inside an OpenMP region.
+  const std::pair<Fp3, Fp3> constants = ood_constants(coefficients, ood);
+  const Fp3 constant_z = constants.first;
+  const Fp3 constant_next = constants.second;
   constexpr uint64_t kBlock = 2048;
   const int64_t blocks = static_cast<int64_t>((size + kBlock - 1) / kBlock);
 #pragma omp parallel for schedule(static)

@@ -174,7 +174,7 @@ Result<Proof> prove(const Statement& statement, std::span<const ConstMatrixView>
   proof.params = params;
   proof.tables.resize(statement.tables.size());
   const uint64_t blowup = params.blowup();
-  const ntt::NttPlan plan(layout.max_log_lde_rows);
+  const ntt::NttPlan plan(layout.max_log_lde_rows, options.simd_level);
   std::vector<TableState> states(statement.tables.size());
 
   transcript::Transcript tr(kTranscriptDomain);

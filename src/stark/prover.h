@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "src/common/result.h"
+#include "src/common/simd_level.h"
 #include "src/field/matrix_view.h"
 #include "src/hash/hasher.h"
 #include "src/params/proof_params.h"
@@ -25,6 +26,8 @@ struct ProveOptions {
   // a witness that violates a constraint or a LogUp balance. Tests turn it
   // off to force a bad witness through and show that the verifier rejects.
   bool check_witness = true;
+  // Vector path of the NTTs (a setting: proof bytes never depend on it).
+  SimdLevel simd_level = active_simd_level();
   // Called after each phase with its name and wall-clock seconds (optional).
   std::function<void(std::string_view phase, double seconds)> on_phase;
 };

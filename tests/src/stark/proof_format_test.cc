@@ -76,6 +76,23 @@ TEST(ProofFormat, CorruptingAnySectionIsRejected) {
   EXPECT_GT(corrupted, 60);
 }
 
+TEST(ProofFormat, ProofBytesAreIdenticalOnEverySimdPath) {
+  std::vector<uint64_t> values;
+  for (uint64_t i = 0; i < 1024; ++i) values.push_back((i * 101) % 256);
+  const auto instance = testing::range_check_instance(10, values);
+  const auto views = instance.views();
+  std::vector<uint8_t> reference;
+  for (SimdLevel level : supported_simd_levels()) {
+    ProveOptions options;
+    options.simd_level = level;
+    auto proof = prove(instance.statement, views, test_params(), hasher(), options);
+    ASSERT_TRUE(proof.ok());
+    const auto bytes = serialize_proof(proof.value());
+    if (reference.empty()) reference = bytes;
+    EXPECT_EQ(bytes, reference) << "SIMD level " << to_string(level);
+  }
+}
+
 TEST(ProofFormat, TruncatedExtendedOrForeignBytesAreClearErrors) {
   const Proven p = prove_range_check();
   for (uint64_t keep :

@@ -1,0 +1,1 @@
+baobab_add_bench(stark_bench SOURCES stark_bench.cc DEPS baobab_stark baobab_air_examples baobab_hash)
