@@ -17,8 +17,8 @@
 
 #include <cstdint>
 
-#include "src/ntt/order.h"
 #include "src/field/roots.h"
+#include "src/ntt/order.h"
 #include "src/ntt/plan.h"
 
 namespace baobab::ntt {
