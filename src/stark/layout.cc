@@ -71,14 +71,17 @@ params::StatementShape statement_shape(std::span<const air::Air* const> airs,
   shape.log_trace_rows =
       static_cast<uint32_t>(layout.max_log_lde_rows) - layout.fri_options.log_blowup;
   shape.num_tables = static_cast<uint32_t>(airs.size());
-  uint64_t polys = 0, constraints = 0;
+  uint64_t polys = 0, constraints = 0, fractions = 0;
   int degree = 1;
   for (size_t i = 0; i < airs.size(); ++i) {
     const TableLayout& t = layout.tables[i];
     polys += t.main_columns + t.preprocessed_columns + t.aux_columns + t.composition_columns();
     constraints += airs[i]->constraints().size();
     degree = std::max(degree, airs[i]->max_degree());
+    // Conservatively, every row of every aux (Fp3) column is one LogUp fraction.
+    fractions += t.rows() * (t.aux_columns / air::kAuxCoordinates);
   }
+  shape.num_logup_fractions = fractions;
   shape.num_deep_polys = static_cast<uint32_t>(polys);
   shape.num_opening_points = 2;
   shape.max_constraint_degree = static_cast<uint32_t>(degree);
