@@ -7,6 +7,7 @@
 
 #include "mpi/environment.h"
 #include "src/cli/demo_command.h"
+#include "src/cli/run_command.h"
 
 namespace {
 
@@ -16,6 +17,8 @@ constexpr const char* kUsage =
     "Commands:\n"
     "  demo       core pipeline on a synthetic trace: LDE, Merkle commitment split\n"
     "             across MPI ranks, grinding, queries, verified openings\n"
+    "  run        run an RV32IM ELF guest without proving: public output, exit code,\n"
+    "             cycles\n"
     "\n"
     "  baobab <command> --help   options of one command\n"
     "  baobab --version          version\n"
@@ -41,6 +44,7 @@ int main(int argc, char** argv) {
   if (command == "demo") {
     return baobab::cli::run_demo_command(rest, environment.rank(), environment.size());
   }
+  if (command == "run") return baobab::cli::run_run_command(rest, environment.rank());
   if (report)
     std::fprintf(stderr, "baobab: unknown command '%s' (see baobab --help)\n", command.c_str());
   return 2;
