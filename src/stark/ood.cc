@@ -8,32 +8,35 @@
 
 namespace baobab::stark {
 
-std::vector<Fp3> evaluate_columns_at(field::ConstMatrixView columns, const Fp3& z) {
-  const uint64_t n = columns.rows;
-  BAOBAB_CHECK(n != 0 && std::has_single_bit(n), "evaluate_columns_at: rows not a power of two");
-  const int log_n = std::countr_zero(n);
-  const Fp omega = field::two_adic_root(log_n);
-  // weights[i] = ω^i / (z - ω^i), scaled by (z^n - 1)/n.
+std::vector<Fp3> barycentric_weights(uint64_t n, const Fp3& z) {
+  BAOBAB_CHECK(n != 0 && std::has_single_bit(n), "barycentric_weights: n not a power of two");
+  const Fp omega = field::two_adic_root(std::countr_zero(n));
   std::vector<Fp3> weights(n);
   Fp point = Fp::one();
   for (uint64_t i = 0; i < n; ++i) {
     weights[i] = z - point;
-    BAOBAB_CHECK(!weights[i].is_zero(), "evaluate_columns_at: z lies in the trace domain");
+    BAOBAB_CHECK(!weights[i].is_zero(), "barycentric_weights: z lies in the trace domain");
     point *= omega;
   }
   field::batch_inverse(weights, weights);
   const Fp3 scale = (z.pow(n) - Fp3::one()) * Fp::from_u64(n).inverse();
   point = Fp::one();
   for (uint64_t i = 0; i < n; ++i) {
-    weights[i] = weights[i] * (point)*scale;
+    weights[i] = weights[i] * point * scale;
     point *= omega;
   }
+  return weights;
+}
+
+std::vector<Fp3> evaluate_columns_at(field::ConstMatrixView columns, std::span<const Fp3> weights) {
+  BAOBAB_CHECK(columns.cols == 0 || columns.rows == weights.size(),
+               "evaluate_columns_at: weights for another domain");
   std::vector<Fp3> out(columns.cols);
 #pragma omp parallel for schedule(dynamic, 1)
   for (int64_t c = 0; c < static_cast<int64_t>(columns.cols); ++c) {
     const Fp* column = columns.column(static_cast<uint64_t>(c));
     Fp3 sum = Fp3::zero();
-    for (uint64_t i = 0; i < n; ++i) sum += weights[i] * column[i];
+    for (uint64_t i = 0; i < weights.size(); ++i) sum += weights[i] * column[i];
     out[static_cast<uint64_t>(c)] = sum;
   }
   return out;

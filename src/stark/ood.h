@@ -14,11 +14,15 @@ namespace baobab::stark {
 using field::Fp;
 using field::Fp3;
 
-// For each column of `columns` (n = 2^log_n rows, the values at ω_n^i), the
-// value at z of its interpolating polynomial of degree < n:
-//   f(z) = (z^n - 1)/n · Σ_i f_i · ω^i / (z - ω^i).
-// z must not lie in <ω_n> (checked). OpenMP over columns.
-std::vector<Fp3> evaluate_columns_at(field::ConstMatrixView columns, const Fp3& z);
+// Barycentric weights of the trace domain <ω_n> at z, computed once per point
+// and shared by every column group of a table:
+//   f(z) = Σ_i weights[i] · f_i,  weights[i] = (z^n - 1)/n · ω^i / (z - ω^i).
+// z must not lie in <ω_n> (checked).
+std::vector<Fp3> barycentric_weights(uint64_t n, const Fp3& z);
+
+// For each column of `columns` (n rows, the values at ω_n^i), the value at z
+// of its interpolating polynomial of degree < n. OpenMP over columns.
+std::vector<Fp3> evaluate_columns_at(field::ConstMatrixView columns, std::span<const Fp3> weights);
 
 // Σ_k coefficients[k] · z^k for each column (coefficients, lowest first).
 std::vector<Fp3> evaluate_coefficients_at(field::ConstMatrixView coefficients, const Fp3& z);

@@ -54,7 +54,7 @@ void commit_lde(const ntt::NttPlan& plan, CommittedColumns& c, uint64_t blowup, 
   if (c.cols == 0) return;
   ntt::lde(plan, c.trace_view(), blowup, MatrixView(c.lde.data(), c.lde_rows, c.cols),
            ntt::Order::kNatural, shift);
-  c.tree = merkle::MerkleTree::build(hasher, c.lde_view());
+  c.tree = merkle::MerkleTree::build_pruned(hasher, c.lde_view());
 }
 
 // Splits the composition values H (N over shift·<ω_N>, degree < chunks·n)
@@ -85,7 +85,7 @@ void commit_composition(const ntt::NttPlan& plan, std::span<const Fp3> values, u
   ntt::lde_from_coefficients(
       plan, ConstMatrixView(state.composition_coefficients.data(), n, c.cols), blowup,
       MatrixView(c.lde.data(), big, c.cols), ntt::Order::kNatural, shift);
-  c.tree = merkle::MerkleTree::build(hasher, c.lde_view());
+  c.tree = merkle::MerkleTree::build_pruned(hasher, c.lde_view());
 }
 
 std::vector<Fp3> bit_reversed(std::span<const Fp3> values) {
@@ -256,12 +256,15 @@ Result<Proof> prove(const Statement& statement, std::span<const ConstMatrixView>
     TableState& s = states[t];
     const Fp3 z_next = z * field::two_adic_root(layout.tables[t].log_rows);
     TableOod& ood = s.ood;
-    ood.main = evaluate_columns_at(s.main.trace_view(), z);
-    ood.main_next = evaluate_columns_at(s.main.trace_view(), z_next);
-    ood.preprocessed = evaluate_columns_at(s.preprocessed.trace_view(), z);
-    ood.preprocessed_next = evaluate_columns_at(s.preprocessed.trace_view(), z_next);
-    ood.aux = evaluate_columns_at(s.aux.trace_view(), z);
-    ood.aux_next = evaluate_columns_at(s.aux.trace_view(), z_next);
+    const uint64_t n = layout.tables[t].rows();
+    const std::vector<Fp3> at_z = barycentric_weights(n, z);
+    const std::vector<Fp3> at_next = barycentric_weights(n, z_next);
+    ood.main = evaluate_columns_at(s.main.trace_view(), at_z);
+    ood.main_next = evaluate_columns_at(s.main.trace_view(), at_next);
+    ood.preprocessed = evaluate_columns_at(s.preprocessed.trace_view(), at_z);
+    ood.preprocessed_next = evaluate_columns_at(s.preprocessed.trace_view(), at_next);
+    ood.aux = evaluate_columns_at(s.aux.trace_view(), at_z);
+    ood.aux_next = evaluate_columns_at(s.aux.trace_view(), at_next);
     ood.composition =
         evaluate_coefficients_at(ConstMatrixView(s.composition_coefficients.data(),
                                                  layout.tables[t].rows(), s.composition.cols),

@@ -72,9 +72,10 @@ TEST(MerkleOpening, SingleIndexProofHoldsThePathDigestsLeftToRight) {
       if (!((i >> level) & 1)) expected.push_back(path[level]);
     }
     EXPECT_EQ(batch, expected) << "leaf " << i;
-    EXPECT_TRUE(verify_batch_digests(hasher, tree.root(), 6, idx,
-                                     std::span<const Digest>(&tree.node(0, i), 1), batch)
-                    .ok());
+    const Digest leaf = tree.node(0, i);
+    EXPECT_TRUE(
+        verify_batch_digests(hasher, tree.root(), 6, idx, std::span<const Digest>(&leaf, 1), batch)
+            .ok());
   }
 }
 

@@ -9,6 +9,7 @@
 #include "src/hash/sha256.h"
 #include "src/hash/sha256_hasher.h"
 #include "src/merkle/leaves.h"
+#include "src/merkle/opening.h"
 #include "tests/src/merkle/test_matrix.h"
 
 namespace baobab::merkle {
@@ -139,6 +140,41 @@ TEST(MerkleLeaves, ColumnMajorGatherEqualsRowMajorHashing) {
   }
   EXPECT_EQ(hash_row_major(hasher, row_major, m.cols), leaves);
   for (size_t r : {0u, 63u, 64u, 199u}) EXPECT_EQ(leaves[r], naive_leaf(m.view(), r));
+}
+
+}  // namespace
+}  // namespace baobab::merkle
+
+namespace baobab::merkle {
+namespace {
+
+TEST(MerkleTreePruned, SameRootNodesAndOpeningsAsTheFullTree) {
+  const hash::Sha256Hasher hasher;
+  for (size_t rows : {size_t{1}, size_t{2}, size_t{16}, size_t{1} << 15}) {
+    const auto m = testing::random_matrix(rows, 3, 40 + rows);
+    const auto full = MerkleTree::build(hasher, m.view());
+    const auto pruned = MerkleTree::build_pruned(hasher, m.view());
+    ASSERT_EQ(pruned.root(), full.root()) << rows << " rows";
+    EXPECT_EQ(pruned.pruned_levels(), std::min<unsigned>(MerkleTree::kPrunedLevels, full.height()));
+    for (unsigned level = 0; level <= full.height(); ++level) {
+      const uint64_t width = rows >> level;
+      for (uint64_t i : {uint64_t{0}, width / 2, width - 1}) {
+        EXPECT_EQ(pruned.node(level, i), full.node(level, i)) << "level " << level << " node " << i;
+      }
+    }
+    std::vector<uint64_t> indices = {0, rows / 3, rows - 1};
+    std::sort(indices.begin(), indices.end());
+    indices.erase(std::unique(indices.begin(), indices.end()), indices.end());
+    EXPECT_EQ(prove_batch(pruned, indices), prove_batch(full, indices)) << rows << " rows";
+  }
+}
+
+TEST(MerkleTreePrunedDeathTest, PrunedLayersAreNotStored) {
+  const hash::Sha256Hasher hasher;
+  const auto m = testing::random_matrix(64, 2, 3);
+  const auto pruned = MerkleTree::build_pruned(hasher, m.view());
+  EXPECT_DEATH((void)pruned.layer(0), "level not stored");
+  EXPECT_EQ(pruned.layer(MerkleTree::kPrunedLevels).size(), 64u >> MerkleTree::kPrunedLevels);
 }
 
 }  // namespace
