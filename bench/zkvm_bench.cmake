@@ -1,0 +1,1 @@
+baobab_add_bench(zkvm_bench SOURCES zkvm_bench.cc DEPS baobab_zkvm)
