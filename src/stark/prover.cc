@@ -159,129 +159,124 @@ Status check_witness(const Statement& statement, const std::vector<TableState>& 
   return Ok{};
 }
 
-}  // namespace
-
-Result<Proof> prove(const Statement& statement, std::span<const ConstMatrixView> main_traces,
-                    const params::ProofParams& params, const hash::Hasher& hasher,
-                    const ProveOptions& options) {
-  auto layout_or = make_layout(statement.tables, params);
-  if (!layout_or) return layout_or.error();
-  const StarkLayout& layout = layout_or.value();
-  if (Status ok = check_inputs(statement, main_traces, layout); !ok) return ok.error();
-
-  PhaseClock clock(options);
+// Everything the phases share; each phase reads what earlier phases wrote
+// and adds its own part (STYLE §1: no hidden state beyond this struct).
+struct ProverContext {
+  const Statement& statement;
+  const StarkLayout& layout;
+  const params::ProofParams& params;
+  const hash::Hasher& hasher;
+  const ntt::NttPlan plan;
+  transcript::Transcript tr{kTranscriptDomain};
+  std::vector<TableState> states;
   Proof proof;
-  proof.params = params;
-  proof.tables.resize(statement.tables.size());
-  const uint64_t blowup = params.blowup();
-  const ntt::NttPlan plan(layout.max_log_lde_rows, options.simd_level);
-  std::vector<TableState> states(statement.tables.size());
 
-  transcript::Transcript tr(kTranscriptDomain);
-  absorb_statement(tr, statement, params);
+  uint64_t blowup() const { return params.blowup(); }
+  air::ConstraintInputs inputs(size_t t, std::span<const Fp3> challenges) const {
+    return {statement.public_inputs, challenges, states[t].aux_values};
+  }
+};
 
-  // commit.main, commit.preprocessed
-  for (size_t t = 0; t < states.size(); ++t) {
-    const air::Air& air = *statement.tables[t];
-    TableState& s = states[t];
-    s.shift = table_shift(layout, t);
-    const uint64_t n = layout.tables[t].rows();
+// "commit.main": each table's main and preprocessed columns, LDE, Merkle.
+void commit_main(ProverContext& ctx, std::span<const ConstMatrixView> main_traces) {
+  for (size_t t = 0; t < ctx.states.size(); ++t) {
+    const air::Air& air = *ctx.statement.tables[t];
+    const TableLayout& shape = ctx.layout.tables[t];
+    TableState& s = ctx.states[t];
+    const uint64_t n = shape.rows();
+    s.shift = table_shift(ctx.layout, t);
     s.main.rows = n;
-    s.main.cols = layout.tables[t].main_columns;
+    s.main.cols = shape.main_columns;
     s.main.trace.resize(n * s.main.cols);
     for (uint64_t c = 0; c < s.main.cols; ++c) {
       const auto column = main_traces[t].column_span(c);
       std::copy(column.begin(), column.end(), s.main.trace.begin() + static_cast<int64_t>(c * n));
     }
-    commit_lde(plan, s.main, blowup, s.shift, hasher);
-    proof.tables[t].main_root = s.main.root();
-    tr.absorb_digest("commit.main", s.main.root());
+    commit_lde(ctx.plan, s.main, ctx.blowup(), s.shift, ctx.hasher);
+    ctx.proof.tables[t].main_root = s.main.root();
+    ctx.tr.absorb_digest("commit.main", s.main.root());
 
     s.preprocessed.rows = n;
-    s.preprocessed.cols = layout.tables[t].preprocessed_columns;
+    s.preprocessed.cols = shape.preprocessed_columns;
     s.preprocessed.trace.assign(n * s.preprocessed.cols, Fp::zero());
     air.build_preprocessed(MatrixView(s.preprocessed.trace.data(), n, s.preprocessed.cols));
-    commit_lde(plan, s.preprocessed, blowup, s.shift, hasher);
-    tr.absorb_digest("commit.preprocessed", s.preprocessed.root());
+    commit_lde(ctx.plan, s.preprocessed, ctx.blowup(), s.shift, ctx.hasher);
+    ctx.tr.absorb_digest("commit.preprocessed", s.preprocessed.root());
   }
-  clock.done("commit.main");
+}
 
-  // challenges, commit.aux
-  const std::vector<Fp3> challenges = draw_challenges(tr, layout.num_challenges);
-  for (size_t t = 0; t < states.size(); ++t) {
-    const air::Air& air = *statement.tables[t];
-    TableState& s = states[t];
-    const uint64_t n = layout.tables[t].rows();
+// "commit.aux": aux columns (LogUp sums) from the challenges, LDE, Merkle;
+// the revealed aux values are absorbed with the root.
+void commit_aux(ProverContext& ctx, std::span<const Fp3> challenges) {
+  for (size_t t = 0; t < ctx.states.size(); ++t) {
+    const air::Air& air = *ctx.statement.tables[t];
+    const TableLayout& shape = ctx.layout.tables[t];
+    TableState& s = ctx.states[t];
+    const uint64_t n = shape.rows();
     s.aux.rows = n;
-    s.aux.cols = layout.tables[t].aux_columns;
+    s.aux.cols = shape.aux_columns;
     s.aux.trace.assign(n * s.aux.cols, Fp::zero());
-    s.aux_values.assign(layout.tables[t].aux_values, Fp3::zero());
+    s.aux_values.assign(shape.aux_values, Fp3::zero());
     const air::TraceView trace{s.main.trace_view(), s.preprocessed.trace_view(), {}};
-    air.build_aux(trace, air::ConstraintInputs{statement.public_inputs, challenges, {}},
+    air.build_aux(trace, air::ConstraintInputs{ctx.statement.public_inputs, challenges, {}},
                   MatrixView(s.aux.trace.data(), n, s.aux.cols), s.aux_values);
-    commit_lde(plan, s.aux, blowup, s.shift, hasher);
-    proof.tables[t].aux_root = s.aux.root();
-    proof.tables[t].aux_values = s.aux_values;
-    tr.absorb_digest("commit.aux", s.aux.root());
-    tr.absorb_fp3s("commit.aux.values", s.aux_values);
+    commit_lde(ctx.plan, s.aux, ctx.blowup(), s.shift, ctx.hasher);
+    ctx.proof.tables[t].aux_root = s.aux.root();
+    ctx.proof.tables[t].aux_values = s.aux_values;
+    ctx.tr.absorb_digest("commit.aux", s.aux.root());
+    ctx.tr.absorb_fp3s("commit.aux.values", s.aux_values);
   }
-  clock.done("commit.aux");
+}
 
-  if (options.check_witness) {
-    if (Status ok = check_witness(statement, states, challenges); !ok) return ok.error();
-    clock.done("check");
-  }
-
-  // composition
-  const Fp3 alpha = tr.challenge_fp3("composition.alpha");
-  for (size_t t = 0; t < states.size(); ++t) {
-    const air::Air& air = *statement.tables[t];
-    TableState& s = states[t];
-    const TableLayout& shape = layout.tables[t];
+// "composition": α-combined constraints over the LDE, split into chunks, committed.
+void commit_composition_polynomials(ProverContext& ctx, std::span<const Fp3> challenges) {
+  const Fp3 alpha = ctx.tr.challenge_fp3("composition.alpha");
+  for (size_t t = 0; t < ctx.states.size(); ++t) {
+    const TableLayout& shape = ctx.layout.tables[t];
+    TableState& s = ctx.states[t];
     std::vector<Fp3> values(shape.lde_rows());
-    const air::LdeView lde{s.main.lde_view(), s.preprocessed.lde_view(), s.aux.lde_view(), blowup,
-                           s.shift};
-    air::evaluate_composition(
-        air, lde, air::ConstraintInputs{statement.public_inputs, challenges, s.aux_values}, alpha,
-        values);
-    commit_composition(plan, values, shape.rows(), shape.chunks, blowup, s.shift, s, hasher);
-    proof.tables[t].composition_root = s.composition.root();
-    tr.absorb_digest("commit.composition", s.composition.root());
+    const air::LdeView lde{s.main.lde_view(), s.preprocessed.lde_view(), s.aux.lde_view(),
+                           ctx.blowup(), s.shift};
+    air::evaluate_composition(*ctx.statement.tables[t], lde, ctx.inputs(t, challenges), alpha,
+                              values);
+    commit_composition(ctx.plan, values, shape.rows(), shape.chunks, ctx.blowup(), s.shift, s,
+                       ctx.hasher);
+    ctx.proof.tables[t].composition_root = s.composition.root();
+    ctx.tr.absorb_digest("commit.composition", s.composition.root());
   }
-  clock.done("composition");
+}
 
-  // ood
-  const Fp3 z = draw_ood_point(tr);
-  for (size_t t = 0; t < states.size(); ++t) {
-    TableState& s = states[t];
-    const Fp3 z_next = z * field::two_adic_root(layout.tables[t].log_rows);
+// "ood": every committed polynomial at z and z·ω_n, absorbed.
+void evaluate_out_of_domain(ProverContext& ctx, const Fp3& z) {
+  for (size_t t = 0; t < ctx.states.size(); ++t) {
+    TableState& s = ctx.states[t];
+    const TableLayout& shape = ctx.layout.tables[t];
+    const Fp3 z_next = z * field::two_adic_root(shape.log_rows);
+    const std::vector<Fp3> at_z = barycentric_weights(shape.rows(), z);
+    const std::vector<Fp3> at_next = barycentric_weights(shape.rows(), z_next);
     TableOod& ood = s.ood;
-    const uint64_t n = layout.tables[t].rows();
-    const std::vector<Fp3> at_z = barycentric_weights(n, z);
-    const std::vector<Fp3> at_next = barycentric_weights(n, z_next);
     ood.main = evaluate_columns_at(s.main.trace_view(), at_z);
     ood.main_next = evaluate_columns_at(s.main.trace_view(), at_next);
     ood.preprocessed = evaluate_columns_at(s.preprocessed.trace_view(), at_z);
     ood.preprocessed_next = evaluate_columns_at(s.preprocessed.trace_view(), at_next);
     ood.aux = evaluate_columns_at(s.aux.trace_view(), at_z);
     ood.aux_next = evaluate_columns_at(s.aux.trace_view(), at_next);
-    ood.composition =
-        evaluate_coefficients_at(ConstMatrixView(s.composition_coefficients.data(),
-                                                 layout.tables[t].rows(), s.composition.cols),
-                                 z);
-    proof.tables[t].ood = ood;
-    absorb_ood(tr, ood);
+    ood.composition = evaluate_coefficients_at(
+        ConstMatrixView(s.composition_coefficients.data(), shape.rows(), s.composition.cols), z);
+    ctx.proof.tables[t].ood = ood;
+    absorb_ood(ctx.tr, ood);
   }
-  clock.done("ood");
+}
 
-  // deep: one codeword per distinct LDE size (same-size tables share a domain
-  // and are summed), in FRI's bit-reversed order.
-  const Fp3 gamma = tr.challenge_fp3("deep.gamma");
-  const std::vector<DeepCoefficients> coefficients = deep_coefficients(layout, gamma);
-  std::map<int, std::vector<Fp3>, std::greater<>> codewords;  // by log size, tallest first
-  for (size_t t = 0; t < states.size(); ++t) {
-    const TableState& s = states[t];
-    const TableLayout& shape = layout.tables[t];
+// "deep": one DEEP codeword per distinct LDE size (tables of equal height
+// share a domain and are summed), in FRI's bit-reversed order, tallest first.
+std::map<int, std::vector<Fp3>, std::greater<>> deep_codewords(ProverContext& ctx, const Fp3& z) {
+  const Fp3 gamma = ctx.tr.challenge_fp3("deep.gamma");
+  const std::vector<DeepCoefficients> coefficients = deep_coefficients(ctx.layout, gamma);
+  std::map<int, std::vector<Fp3>, std::greater<>> codewords;
+  for (size_t t = 0; t < ctx.states.size(); ++t) {
+    const TableState& s = ctx.states[t];
+    const TableLayout& shape = ctx.layout.tables[t];
     std::vector<Fp3> values(shape.lde_rows());
     const Fp3 z_next = z * field::two_adic_root(shape.log_rows);
     deep_codeword(
@@ -293,37 +288,83 @@ Result<Proof> prove(const Statement& statement, std::span<const ConstMatrixView>
       for (uint64_t j = 0; j < it->second.size(); ++j) it->second[j] += ordered[j];
     }
   }
-  clock.done("deep");
+  return codewords;
+}
 
-  // fri
+// "fri": the tallest codeword, shorter ones folded in at their layers.
+fri::FriProver commit_fri(ProverContext& ctx,
+                          std::map<int, std::vector<Fp3>, std::greater<>> codewords) {
   auto tallest = codewords.begin();
-  fri::FriProver fri(layout.fri_options, std::move(tallest->second), hasher);
+  fri::FriProver fri(ctx.layout.fri_options, std::move(tallest->second), ctx.hasher);
   for (auto it = std::next(codewords.begin()); it != codewords.end(); ++it) {
     fri.add_input(std::move(it->second));
   }
-  proof.fri.resize(1);
-  proof.fri[0].commitment = fri.commit(tr);
-  clock.done("fri");
+  ctx.proof.fri.resize(1);
+  ctx.proof.fri[0].commitment = fri.commit(ctx.tr);
+  return fri;
+}
 
-  // queries: proof of work, positions, openings
-  proof.pow_nonce = tr.grind(params.grinding_bits);
-  const std::vector<uint64_t> positions =
-      tr.challenge_indices("queries", uint64_t{1} << layout.max_log_lde_rows, params.num_queries);
-  proof.fri[0].queries = fri.open(positions);
-  for (size_t t = 0; t < states.size(); ++t) {
+// "open": proof of work, query positions, FRI and table openings.
+void open_queries(ProverContext& ctx, const fri::FriProver& fri) {
+  ctx.proof.pow_nonce = ctx.tr.grind(ctx.params.grinding_bits);
+  const std::vector<uint64_t> positions = ctx.tr.challenge_indices(
+      "queries", uint64_t{1} << ctx.layout.max_log_lde_rows, ctx.params.num_queries);
+  ctx.proof.fri[0].queries = fri.open(positions);
+  for (size_t t = 0; t < ctx.states.size(); ++t) {
     std::vector<uint64_t> rows;
-    for (uint64_t position : positions) rows.push_back(table_row(layout, t, position));
+    for (uint64_t position : positions) rows.push_back(table_row(ctx.layout, t, position));
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    const TableState& s = states[t];
-    TableOpenings& o = proof.tables[t].openings;
+    const TableState& s = ctx.states[t];
+    TableOpenings& o = ctx.proof.tables[t].openings;
     o.main = open_columns(s.main, rows);
     o.preprocessed = open_columns(s.preprocessed, rows);
     o.aux = open_columns(s.aux, rows);
     o.composition = open_columns(s.composition, rows);
   }
+}
+
+}  // namespace
+
+Result<Proof> prove(const Statement& statement, std::span<const ConstMatrixView> main_traces,
+                    const params::ProofParams& params, const hash::Hasher& hasher,
+                    const ProveOptions& options) {
+  auto layout = make_layout(statement.tables, params);
+  if (!layout) return layout.error();
+  if (Status ok = check_inputs(statement, main_traces, layout.value()); !ok) return ok.error();
+  ProverContext ctx{statement,
+                    layout.value(),
+                    params,
+                    hasher,
+                    ntt::NttPlan(layout.value().max_log_lde_rows, options.simd_level),
+                    transcript::Transcript(kTranscriptDomain),
+                    std::vector<TableState>(statement.tables.size()),
+                    Proof{}};
+  ctx.proof.params = params;
+  ctx.proof.tables.resize(statement.tables.size());
+  PhaseClock clock(options);
+
+  absorb_statement(ctx.tr, statement, params);
+  commit_main(ctx, main_traces);
+  clock.done("commit.main");
+  const std::vector<Fp3> challenges = draw_challenges(ctx.tr, layout.value().num_challenges);
+  commit_aux(ctx, challenges);
+  clock.done("commit.aux");
+  if (options.check_witness) {
+    if (Status ok = check_witness(statement, ctx.states, challenges); !ok) return ok.error();
+  }
+  commit_composition_polynomials(ctx, challenges);
+  clock.done("composition");
+  const Fp3 z = draw_ood_point(ctx.tr);
+  evaluate_out_of_domain(ctx, z);
+  clock.done("ood");
+  auto codewords = deep_codewords(ctx, z);
+  clock.done("deep");
+  const fri::FriProver fri = commit_fri(ctx, std::move(codewords));
+  clock.done("fri");
+  open_queries(ctx, fri);
   clock.done("open");
-  return proof;
+  return std::move(ctx.proof);
 }
 
 }  // namespace baobab::stark
