@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Writes the samples of the fibonacci, sha256 and cycle_loop guests, with the
+expected outputs computed here by independent Python references (hashlib, big
+integers, the same xorshift/multiply loop). mlp_classifier/ and portfolio_var/
+have their own make_samples.py.
+
+  python3 zkvm/examples/make_samples.py
+"""
+import hashlib
+import pathlib
+
+HERE = pathlib.Path(__file__).resolve().parent
+
+
+def write(guest, name, public, expected):
+    out = HERE / guest / "samples"
+    (out / (name + ".public")).write_bytes(public)
+    (out / (name + ".expected")).write_bytes(expected)
+
+
+def fibonacci(n):
+    a, b = 0, 1
+    for _ in range(n):
+        a, b = b, a + b
+    return a
+
+
+def cycle_loop(n):
+    x, y, mask = 0x9E3779B9, 1, 0xFFFFFFFF
+    for _ in range(n):
+        x ^= (x << 13) & mask
+        x ^= x >> 17
+        x ^= (x << 5) & mask
+        y = (y * 0x01000193 + x) & mask
+    return b"rounds %d state %08x %08x\n" % (n, x, y)
+
+
+def main():
+    for n in (0, 1, 10, 93, 1000):
+        write("fibonacci", "n%d" % n, b"%d\n" % n, b"%d\n" % fibonacci(n))
+    messages = {
+        "empty": b"",
+        "abc": b"abc",
+        "two_blocks": b"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+        "text": b"The quick brown fox jumps over the lazy dog.\n" * 25,
+    }
+    for name, message in messages.items():
+        write("sha256", name, message, hashlib.sha256(message).hexdigest().encode() + b"\n")
+    for n in (0, 1000, 100000):
+        write("cycle_loop", "n%d" % n, b"%d\n" % n, cycle_loop(n))
+
+
+if __name__ == "__main__":
+    main()
