@@ -2,11 +2,11 @@
 // comparisons, lui/auipc and writes to x0.
 #include "isa_test.h"
 
-#define RR(op)                                                               \
-  static uint32_t op_##op(uint32_t a, uint32_t b) {                          \
-    uint32_t r;                                                              \
-    __asm__ volatile(#op " %0, %1, %2" : "=r"(r) : "r"(a), "r"(b));          \
-    return r;                                                                \
+#define RR(op)                                                      \
+  static uint32_t op_##op(uint32_t a, uint32_t b) {                 \
+    uint32_t r;                                                     \
+    __asm__ volatile(#op " %0, %1, %2" : "=r"(r) : "r"(a), "r"(b)); \
+    return r;                                                       \
   }
 RR(add)
 RR(sub)
@@ -19,11 +19,11 @@ RR(sra)
 RR(or)
 RR(and)
 
-#define RI(op, imm)                                                  \
-  ({                                                                 \
-    uint32_t r_;                                                     \
-    __asm__ volatile(#op " %0, %1, " #imm : "=r"(r_) : "r"(a));      \
-    r_;                                                              \
+#define RI(op, imm)                                             \
+  ({                                                            \
+    uint32_t r_;                                                \
+    __asm__ volatile(#op " %0, %1, " #imm : "=r"(r_) : "r"(a)); \
+    r_;                                                         \
   })
 
 static void emit_immediates(uint32_t a) {
@@ -58,9 +58,8 @@ int main(void) {
   static const struct {
     const char* name;
     uint32_t (*fn)(uint32_t, uint32_t);
-  } kOps[] = {{"add", op_add}, {"sub", op_sub}, {"sll", op_sll}, {"slt", op_slt},
-              {"sltu", op_sltu}, {"xor", op_xor}, {"srl", op_srl}, {"sra", op_sra},
-              {"or", op_or},   {"and", op_and}};
+  } kOps[] = {{"add", op_add}, {"sub", op_sub}, {"sll", op_sll}, {"slt", op_slt}, {"sltu", op_sltu},
+              {"xor", op_xor}, {"srl", op_srl}, {"sra", op_sra}, {"or", op_or},   {"and", op_and}};
   for (unsigned op = 0; op < sizeof(kOps) / sizeof(kOps[0]); ++op) {
     for (int i = 0; i < kIsaOperandCount; ++i) {
       for (int j = 0; j < kIsaOperandCount; ++j) {

@@ -3,11 +3,11 @@
 // target, jalr with rd == rs1, and jumps that write x0.
 #include "isa_test.h"
 
-#define BR(op)                                                                               \
-  static uint32_t br_##op(uint32_t a, uint32_t b) {                                          \
-    uint32_t r = 1;                                                                          \
-    __asm__ volatile(#op " %1, %2, 1f\n\tli %0, 0\n1:" : "+r"(r) : "r"(a), "r"(b));          \
-    return r;                                                                                \
+#define BR(op)                                                                      \
+  static uint32_t br_##op(uint32_t a, uint32_t b) {                                 \
+    uint32_t r = 1;                                                                 \
+    __asm__ volatile(#op " %1, %2, 1f\n\tli %0, 0\n1:" : "+r"(r) : "r"(a), "r"(b)); \
+    return r;                                                                       \
   }
 BR(beq)
 BR(bne)
@@ -39,8 +39,7 @@ int main(void) {
 
   // Backward branch: a count-down loop.
   uint32_t n = 10, count = 0;
-  __asm__ volatile("1:\n\taddi %0, %0, 1\n\taddi %1, %1, -1\n\tbnez %1, 1b"
-                   : "+r"(count), "+r"(n));
+  __asm__ volatile("1:\n\taddi %0, %0, 1\n\taddi %1, %1, -1\n\tbnez %1, 1b" : "+r"(count), "+r"(n));
   isa_check(8, "backward loop", count, 10);
 
   // jal links pc + 4.
@@ -54,20 +53,20 @@ int main(void) {
 
   // jalr: target (rs1 + imm) & ~1, link pc + 4.
   __asm__ volatile(
-      "auipc %0, 0\n\t"        // base = pc0
-      "addi %0, %0, 17\n\t"    // pc0 + 17: odd, bit 0 is cleared
-      "jalr %1, 0(%0)\n\t"     // at pc0 + 8, links pc0 + 12, jumps to pc0 + 16
-      "li %1, 0\n\t"           // pc0 + 12: skipped
-      "sub %1, %1, %0"         // pc0 + 16: link - (pc0 + 17) = -5
+      "auipc %0, 0\n\t"      // base = pc0
+      "addi %0, %0, 17\n\t"  // pc0 + 17: odd, bit 0 is cleared
+      "jalr %1, 0(%0)\n\t"   // at pc0 + 8, links pc0 + 12, jumps to pc0 + 16
+      "li %1, 0\n\t"         // pc0 + 12: skipped
+      "sub %1, %1, %0"       // pc0 + 16: link - (pc0 + 17) = -5
       : "=&r"(base), "=&r"(link));
   isa_check(11, "jalr clears bit 0", link, 0xfffffffbu);
   __asm__ volatile(
-      "auipc %0, 0\n\t"        // pc0
-      "addi %0, %0, 32\n\t"    // pc0 + 32
-      "jalr %0, -16(%0)\n\t"   // rd == rs1; at pc0 + 8: target pc0 + 16, link pc0 + 12
-      "li %0, 0\n\t"           // pc0 + 12: skipped
-      "auipc %1, 0\n\t"        // pc0 + 16
-      "sub %0, %1, %0"         // (pc0 + 16) - (pc0 + 12) = 4
+      "auipc %0, 0\n\t"       // pc0
+      "addi %0, %0, 32\n\t"   // pc0 + 32
+      "jalr %0, -16(%0)\n\t"  // rd == rs1; at pc0 + 8: target pc0 + 16, link pc0 + 12
+      "li %0, 0\n\t"          // pc0 + 12: skipped
+      "auipc %1, 0\n\t"       // pc0 + 16
+      "sub %0, %1, %0"        // (pc0 + 16) - (pc0 + 12) = 4
       : "=&r"(link), "=&r"(base));
   isa_check(12, "jalr rd == rs1, negative offset", link, 4);
   r = 3;

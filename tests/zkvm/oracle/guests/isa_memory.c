@@ -9,11 +9,11 @@ static uint8_t pattern[32] __attribute__((aligned(16))) = {
     0x00, 0x7f, 0x80, 0xff, 0x01, 0xfe, 0x55, 0xaa, 0x34, 0x12, 0x00, 0x80, 0xff, 0x7f, 0x80, 0x00,
     0x78, 0x56, 0x34, 0x12, 0xef, 0xbe, 0xad, 0xde, 0x00, 0x00, 0x00, 0x80, 0xff, 0xff, 0xff, 0x7f};
 
-#define LOAD(op, offset, base)                                               \
-  ({                                                                         \
-    uint32_t r_;                                                             \
+#define LOAD(op, offset, base)                                                      \
+  ({                                                                                \
+    uint32_t r_;                                                                    \
     __asm__ volatile(#op " %0, " #offset "(%1)" : "=r"(r_) : "r"(base) : "memory"); \
-    r_;                                                                      \
+    r_;                                                                             \
   })
 
 int main(void) {

@@ -3,11 +3,11 @@
 // signed overflow (no traps), and every high-half variant.
 #include "isa_test.h"
 
-#define RR(op)                                                               \
-  static uint32_t op_##op(uint32_t a, uint32_t b) {                          \
-    uint32_t r;                                                              \
-    __asm__ volatile(#op " %0, %1, %2" : "=r"(r) : "r"(a), "r"(b));          \
-    return r;                                                                \
+#define RR(op)                                                      \
+  static uint32_t op_##op(uint32_t a, uint32_t b) {                 \
+    uint32_t r;                                                     \
+    __asm__ volatile(#op " %0, %1, %2" : "=r"(r) : "r"(a), "r"(b)); \
+    return r;                                                       \
   }
 RR(mul)
 RR(mulh)

@@ -22,10 +22,10 @@ static void isa_check(int id, const char* what, uint32_t got, uint32_t want) {
 }
 
 static const uint32_t kIsaOperands[] = {
-    0,          1,          2,          3,          5,          31,         32,
-    33,         63,         1000,       0x0000ffffu, 0x12345678u, 0x55555555u, 0x7fffffffu,
-    0x80000000u, 0x80000001u, 0xaaaaaaaau, 0xdeadbeefu, 0xffff8000u, 0xfffffff9u, 0xfffffffeu,
-    0xffffffffu,
+    0,           1,           2,           3,           5,           31,
+    32,          33,          63,          1000,        0x0000ffffu, 0x12345678u,
+    0x55555555u, 0x7fffffffu, 0x80000000u, 0x80000001u, 0xaaaaaaaau, 0xdeadbeefu,
+    0xffff8000u, 0xfffffff9u, 0xfffffffeu, 0xffffffffu,
 };
 enum { kIsaOperandCount = sizeof(kIsaOperands) / sizeof(kIsaOperands[0]) };
 
