@@ -61,8 +61,7 @@ std::string to_hex(std::span<const uint8_t> bytes) {
 
 }  // namespace
 
-int run_run_command(std::span<const std::string> args, int rank) {
-  if (rank != 0) return 0;
+int run_run_command(std::span<const std::string> args) {
   auto parsed_or = parse_args(args, kRunOptions);
   if (!parsed_or) return usage_error(parsed_or.error().to_string());
   const ParsedArgs& parsed = parsed_or.value();

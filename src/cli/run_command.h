@@ -13,7 +13,8 @@
 
 namespace baobab::cli {
 
-// Returns the process exit status. `args` excludes "baobab run". Only rank 0 runs.
-int run_run_command(std::span<const std::string> args, int rank);
+// Returns the process exit status. `args` excludes "baobab run". Single
+// process: main() does not start MPI for this command.
+int run_run_command(std::span<const std::string> args);
 
 }  // namespace baobab::cli
