@@ -2,27 +2,12 @@
 
 #include <string>
 
+#include "src/params/problem_list.h"
+
 namespace baobab::params {
-namespace {
 
-std::string join(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i != 0) out += sep;
-    out += parts[i];
-  }
-  return out;
-}
-
-void check_range(std::vector<std::string>& out, std::string_view name, uint64_t value, uint64_t lo,
-                 uint64_t hi) {
-  if (value < lo || value > hi) {
-    out.push_back(std::string(name) + " = " + std::to_string(value) + " is outside [" +
-                  std::to_string(lo) + ", " + std::to_string(hi) + "]");
-  }
-}
-
-}  // namespace
+using detail::check_range;
+using detail::join;
 
 std::string_view hash_name(HashId id) {
   switch (id) {

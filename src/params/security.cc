@@ -6,8 +6,13 @@
 #include <numbers>
 #include <string>
 
+#include "src/params/problem_list.h"
+
 namespace baobab::params {
 namespace {
+
+using detail::check_range;
+using detail::join;
 
 constexpr uint32_t kMaxLogLdeSize = 32;  // two-adicity of Goldilocks
 
@@ -15,23 +20,6 @@ std::string fmt(const char* format, double value) {
   char buf[64];
   std::snprintf(buf, sizeof(buf), format, value);
   return buf;
-}
-
-std::string join(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i != 0) out += sep;
-    out += parts[i];
-  }
-  return out;
-}
-
-void check_range(std::vector<std::string>& out, std::string_view name, uint64_t value, uint64_t lo,
-                 uint64_t hi) {
-  if (value < lo || value > hi) {
-    out.push_back(std::string(name) + " = " + std::to_string(value) + " is outside [" +
-                  std::to_string(lo) + ", " + std::to_string(hi) + "]");
-  }
 }
 
 // log2(2^a + 2^b + ...) without leaving the log domain (terms reach 2^-1000).
