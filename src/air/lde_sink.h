@@ -13,43 +13,28 @@
 #include <string_view>
 
 #include "src/air/constraint.h"
+#include "src/air/row_reader.h"
 #include "src/air/table.h"
 
 namespace baobab::air {
 
-class LdeRowSink {
+class LdeRowSink : public RowReader<LdeView> {
  public:
-  using Base = Fp;
-  using Ext = Fp3;
-
   // lde_rows = N = n·blowup, a power of two.
   LdeRowSink(const LdeView& lde, uint64_t lde_rows, const ConstraintInputs& inputs,
              std::span<const Fp3> alpha_powers)
-      : lde_(lde),
-        inputs_(inputs),
+      : RowReader(lde, inputs),
         alpha_powers_(alpha_powers),
         mask_(lde_rows - 1),
         shift_(lde.blowup) {}
 
   // Moves to LDE row j and clears the sums.
   void start_row(uint64_t j) {
-    row_ = j;
-    next_ = (j + shift_) & mask_;
+    move_to(j, (j + shift_) & mask_);
     index_ = 0;
     sums_ = KindSums{};
   }
   const KindSums& sums() const { return sums_; }
-
-  Base main(uint64_t c) const { return lde_.main.at(row_, c); }
-  Base main_next(uint64_t c) const { return lde_.main.at(next_, c); }
-  Base preprocessed(uint64_t c) const { return lde_.preprocessed.at(row_, c); }
-  Base preprocessed_next(uint64_t c) const { return lde_.preprocessed.at(next_, c); }
-  Ext aux(uint64_t c) const { return aux_at(row_, c); }
-  Ext aux_next(uint64_t c) const { return aux_at(next_, c); }
-  Ext challenge(uint64_t i) const { return inputs_.challenges[i]; }
-  Base public_input(uint64_t i) const { return inputs_.public_inputs[i]; }
-  Ext aux_value(uint64_t i) const { return inputs_.aux_values[i]; }
-  Base constant(Fp v) const { return v; }
 
   template <class V>
   void assert_zero(std::string_view, ConstraintKind kind, const V& value) {
@@ -57,18 +42,9 @@ class LdeRowSink {
   }
 
  private:
-  Ext aux_at(uint64_t row, uint64_t c) const {
-    const uint64_t first = kAuxCoordinates * c;
-    return {lde_.aux.at(row, first), lde_.aux.at(row, first + 1), lde_.aux.at(row, first + 2)};
-  }
-
-  const LdeView& lde_;
-  const ConstraintInputs& inputs_;
   std::span<const Fp3> alpha_powers_;
   uint64_t mask_;
   uint64_t shift_;
-  uint64_t row_ = 0;
-  uint64_t next_ = 0;
   uint64_t index_ = 0;
   KindSums sums_{};
 };

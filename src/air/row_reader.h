@@ -1,0 +1,53 @@
+// RowReader: the value accessors that the row-at-a-time sinks share (the
+// debug checker's DebugRowSink over the trace, the prover's LdeRowSink over
+// the LDE). `Views` is TraceView or LdeView: anything with `main`,
+// `preprocessed` and `aux` column views. A sink derives from it, moves it to
+// a row with move_to(row, next) and adds its own assert_zero().
+#pragma once
+
+#include <cstdint>
+
+#include "src/air/table.h"
+
+namespace baobab::air {
+
+template <class Views>
+class RowReader {
+ public:
+  using Base = Fp;
+  using Ext = Fp3;
+
+  Base main(uint64_t c) const { return views_.main.at(row_, c); }
+  Base main_next(uint64_t c) const { return views_.main.at(next_, c); }
+  Base preprocessed(uint64_t c) const { return views_.preprocessed.at(row_, c); }
+  Base preprocessed_next(uint64_t c) const { return views_.preprocessed.at(next_, c); }
+  Ext aux(uint64_t c) const { return aux_at(row_, c); }
+  Ext aux_next(uint64_t c) const { return aux_at(next_, c); }
+  Ext challenge(uint64_t i) const { return inputs_.challenges[i]; }
+  Base public_input(uint64_t i) const { return inputs_.public_inputs[i]; }
+  Ext aux_value(uint64_t i) const { return inputs_.aux_values[i]; }
+  Base constant(Fp v) const { return v; }
+
+ protected:
+  RowReader(const Views& views, const ConstraintInputs& inputs) : views_(views), inputs_(inputs) {}
+
+  void move_to(uint64_t row, uint64_t next) {
+    row_ = row;
+    next_ = next;
+  }
+
+ private:
+  // An aux (Fp3) column is stored as three coordinate columns.
+  Ext aux_at(uint64_t row, uint64_t c) const {
+    const uint64_t first = kAuxCoordinates * c;
+    return {views_.aux.at(row, first), views_.aux.at(row, first + 1),
+            views_.aux.at(row, first + 2)};
+  }
+
+  const Views& views_;
+  const ConstraintInputs& inputs_;
+  uint64_t row_ = 0;
+  uint64_t next_ = 0;
+};
+
+}  // namespace baobab::air
