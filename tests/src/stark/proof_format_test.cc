@@ -4,6 +4,7 @@
 
 #include <random>
 
+#include "src/hash/sha256.h"
 #include "src/hash/sha256_hasher.h"
 #include "src/stark/prover.h"
 #include "src/stark/verifier.h"
@@ -130,6 +131,30 @@ TEST(ProofFormat, HugeCountsAreRefusedBeforeAllocation) {
   auto parsed = parse_proof(p.instance.statement, bytes);
   ASSERT_FALSE(parsed.ok());
   EXPECT_NE(parsed.error().message.find("outside"), std::string::npos) << parsed.error().message;
+}
+
+}  // namespace
+}  // namespace baobab::stark
+
+namespace baobab::stark {
+namespace {
+
+constexpr const char* kGoldenRangeCheckProofDigest =
+    "fef8ff55cec5128b6f5c28f3ba5fad24f3a8df4d44c8a150f349afdeb4e01b1f";
+
+// Pins the proof bytes of a fixed statement: any change to the protocol, the
+// transcript labels or the format changes this digest and must be deliberate
+// (bump kProofVersion or the transcript domain, then update the constant).
+TEST(ProofFormat, GoldenProofDigest) {
+  std::vector<uint64_t> values;
+  for (uint64_t i = 0; i < 1024; ++i) values.push_back((i * 101) % 256);
+  const auto instance = testing::range_check_instance(10, values);
+  const auto views = instance.views();
+  auto proof = prove(instance.statement, views, test_params(), hasher());
+  ASSERT_TRUE(proof.ok());
+  const auto bytes = serialize_proof(proof.value());
+  EXPECT_EQ(hash::to_hex(hash::sha256(bytes)), kGoldenRangeCheckProofDigest)
+      << bytes.size() << " bytes";
 }
 
 }  // namespace
