@@ -6,6 +6,7 @@
 #include "src/common/check.h"
 #include "src/field/batch_inverse.h"
 #include "src/field/roots.h"
+#include "src/ntt/bit_reverse.h"
 
 namespace baobab::stark {
 
@@ -69,11 +70,13 @@ std::vector<DeepCoefficients> deep_coefficients(const StarkLayout& layout, const
 }
 
 void deep_codeword(const TableLdeViews& lde, const DeepCoefficients& coefficients,
-                   const TableOod& ood, const Fp3& z, const Fp3& z_next, Fp shift,
+                   const TableOod& ood, const Fp3& z, const Fp3& z_next, Fp shift, ntt::Order order,
                    std::span<Fp3> out) {
   const uint64_t size = out.size();
   BAOBAB_CHECK(std::has_single_bit(size) && lde.main.rows == size, "deep_codeword: LDE size");
-  const Fp omega = field::two_adic_root(std::countr_zero(size));
+  const int log_size = std::countr_zero(size);
+  const bool reversed = order == ntt::Order::kBitReversed;
+  const Fp omega = field::two_adic_root(log_size);
   // Plain variables: structured bindings cannot be used inside an OpenMP region.
   const std::pair<Fp3, Fp3> constants = ood_constants(coefficients, ood);
   const Fp3 constant_z = constants.first;
@@ -100,8 +103,8 @@ void deep_codeword(const TableLdeViews& lde, const DeepCoefficients& coefficient
     accumulate_block(lde.aux, coefficients.aux_z, coefficients.aux_next, first, acc_z, acc_next);
     accumulate_block(lde.composition, coefficients.composition_z, {}, first, acc_z, acc_next);
     for (uint64_t j = 0; j < count; ++j) {
-      out[first + j] =
-          (acc_z[j] - constant_z) * inv_z[j] + (acc_next[j] - constant_next) * inv_next[j];
+      const uint64_t at = reversed ? ntt::reverse_bits(first + j, log_size) : first + j;
+      out[at] = (acc_z[j] - constant_z) * inv_z[j] + (acc_next[j] - constant_next) * inv_next[j];
     }
   }
 }

@@ -12,6 +12,7 @@
 
 #include "src/field/ext3.h"
 #include "src/field/matrix_view.h"
+#include "src/ntt/order.h"
 #include "src/stark/layout.h"
 #include "src/stark/proof.h"
 
@@ -33,9 +34,11 @@ struct TableLdeViews {
   field::ConstMatrixView main, preprocessed, aux, composition;
 };
 
-// D at every LDE point x_j = shift·ω_N^j, j < N (natural order).
+// D at every LDE point x_j = shift·ω_N^j, j < N: out[j] (Order::kNatural) or
+// out[reverse_bits(j, log N)] (Order::kBitReversed, FRI's order, written in
+// place rather than permuted afterwards). Every element of `out` is written.
 void deep_codeword(const TableLdeViews& lde, const DeepCoefficients& coefficients,
-                   const TableOod& ood, const Fp3& z, const Fp3& z_next, Fp shift,
+                   const TableOod& ood, const Fp3& z, const Fp3& z_next, Fp shift, ntt::Order order,
                    std::span<Fp3> out);
 
 // One table's committed values at one LDE point (an opened row of each tree).

@@ -12,13 +12,13 @@
 #include "src/fri/prover.h"
 #include "src/merkle/opening.h"
 #include "src/merkle/tree.h"
-#include "src/ntt/bit_reverse.h"
 #include "src/ntt/lde.h"
 #include "src/ntt/ntt.h"
 #include "src/stark/deep.h"
 #include "src/stark/layout.h"
 #include "src/stark/ood.h"
 #include "src/stark/transcript_steps.h"
+#include "src/stark/uninitialized.h"
 
 namespace baobab::stark {
 
@@ -29,12 +29,24 @@ using field::MatrixView;
 
 // Columns over the trace domain and their committed LDE (natural order).
 struct CommittedColumns {
-  std::vector<Fp> trace;  // n × cols (empty for the composition, which keeps coefficients)
-  std::vector<Fp> lde;    // N × cols
+  // n × cols over the trace domain: the caller's main trace (borrowed: it
+  // outlives prove()) or `owned` (preprocessed, aux); empty for the
+  // composition, which keeps coefficients.
+  ConstMatrixView trace;
+  std::vector<Fp> owned;
+  UninitializedVector<Fp> lde;  // N × cols, written whole by the LDE
   uint64_t rows = 0, lde_rows = 0, cols = 0;
-  std::optional<merkle::MerkleTree> tree;
+  std::optional<merkle::MerkleTree> tree;  // pruned: reads `lde`, which must not move
 
-  ConstMatrixView trace_view() const { return {trace.data(), rows, cols}; }
+  // Builds the columns in `owned` (zeroed first) and views them.
+  MatrixView own(uint64_t n, uint64_t num_cols) {
+    rows = n;
+    cols = num_cols;
+    owned.assign(n * num_cols, Fp::zero());
+    trace = ConstMatrixView(owned.data(), n, num_cols);
+    return {owned.data(), n, num_cols};
+  }
+  ConstMatrixView trace_view() const { return trace; }
   ConstMatrixView lde_view() const { return {lde.data(), lde_rows, cols}; }
   Digest root() const { return tree ? tree->root() : Digest{}; }
 };
@@ -42,7 +54,10 @@ struct CommittedColumns {
 struct TableState {
   Fp shift;
   CommittedColumns main, preprocessed, aux, composition;
-  std::vector<Fp> composition_coefficients;  // n × 3·chunks
+  UninitializedVector<Fp> composition_coefficients;  // n × 3·chunks
+  // The composition values over the LDE domain, kept to hold the DEEP
+  // codeword later (same size): one first touch of N·24 bytes, not two.
+  std::vector<Fp3> lde_values;
   std::vector<Fp3> aux_values;
   TableOod ood;
 };
@@ -50,11 +65,26 @@ struct TableState {
 void commit_lde(const ntt::NttPlan& plan, CommittedColumns& c, uint64_t blowup, Fp shift,
                 const hash::Hasher& hasher) {
   c.lde_rows = c.rows * blowup;
-  c.lde.assign(c.lde_rows * c.cols, Fp::zero());
   if (c.cols == 0) return;
+  c.lde.resize(c.lde_rows * c.cols);
   ntt::lde(plan, c.trace_view(), blowup, MatrixView(c.lde.data(), c.lde_rows, c.cols),
            ntt::Order::kNatural, shift);
   c.tree = merkle::MerkleTree::build_pruned(hasher, c.lde_view());
+}
+
+// columns.column(k)[j] = values[j][k], k < 3, in parallel row blocks.
+void split_coordinates(std::span<const Fp3> values, MatrixView columns) {
+  const auto size = static_cast<int64_t>(values.size());
+  Fp* c0 = columns.column(0);
+  Fp* c1 = columns.column(1);
+  Fp* c2 = columns.column(2);
+#pragma omp parallel for schedule(static)
+  for (int64_t j = 0; j < size; ++j) {
+    const Fp3& v = values[static_cast<uint64_t>(j)];
+    c0[j] = v[0];
+    c1[j] = v[1];
+    c2[j] = v[2];
+  }
 }
 
 // Splits the composition values H (N over shift·<ω_N>, degree < chunks·n)
@@ -64,13 +94,11 @@ void commit_composition(const ntt::NttPlan& plan, std::span<const Fp3> values, u
                         uint64_t chunks, uint64_t blowup, Fp shift, TableState& state,
                         const hash::Hasher& hasher) {
   const uint64_t big = values.size();
-  std::vector<Fp> coordinates(3 * big);
-  for (uint64_t j = 0; j < big; ++j) {
-    for (uint64_t k = 0; k < 3; ++k) coordinates[k * big + j] = values[j][static_cast<int>(k)];
-  }
+  UninitializedVector<Fp> coordinates(3 * big);
+  split_coordinates(values, MatrixView(coordinates.data(), big, 3));
   ntt::coset_inverse(plan, MatrixView(coordinates.data(), big, 3), shift, ntt::Order::kNatural);
   // Column 3·chunk + coordinate holds coefficients [chunk·n, (chunk+1)·n).
-  state.composition_coefficients.assign(n * 3 * chunks, Fp::zero());
+  state.composition_coefficients.resize(n * 3 * chunks);
   for (uint64_t chunk = 0; chunk < chunks; ++chunk) {
     for (uint64_t k = 0; k < 3; ++k) {
       const Fp* src = coordinates.data() + k * big + chunk * n;
@@ -81,18 +109,23 @@ void commit_composition(const ntt::NttPlan& plan, std::span<const Fp3> values, u
   c.rows = n;
   c.cols = 3 * chunks;
   c.lde_rows = big;
-  c.lde.assign(big * c.cols, Fp::zero());
+  // The coordinates are dead now: their (already touched) pages take the LDE
+  // when it has the same size (chunks == 1), saving a fresh allocation.
+  if (coordinates.size() != big * c.cols) coordinates = {};
+  c.lde = std::move(coordinates);
+  c.lde.resize(big * c.cols);
   ntt::lde_from_coefficients(
       plan, ConstMatrixView(state.composition_coefficients.data(), n, c.cols), blowup,
       MatrixView(c.lde.data(), big, c.cols), ntt::Order::kNatural, shift);
   c.tree = merkle::MerkleTree::build_pruned(hasher, c.lde_view());
 }
 
-std::vector<Fp3> bit_reversed(std::span<const Fp3> values) {
-  std::vector<Fp3> out(values.size());
-  const int log_n = std::countr_zero(values.size());
-  for (uint64_t j = 0; j < values.size(); ++j) out[ntt::reverse_bits(j, log_n)] = values[j];
-  return out;
+// sum[j] += values[j] (tables of equal height share one DEEP codeword).
+void add_into(std::span<Fp3> sum, std::span<const Fp3> values) {
+  const auto size = static_cast<int64_t>(sum.size());
+#pragma omp parallel for schedule(static)
+  for (int64_t j = 0; j < size; ++j)
+    sum[static_cast<uint64_t>(j)] += values[static_cast<uint64_t>(j)];
 }
 
 merkle::BatchOpening open_columns(const CommittedColumns& c, std::span<const uint64_t> rows) {
@@ -187,19 +220,12 @@ void commit_main(ProverContext& ctx, std::span<const ConstMatrixView> main_trace
     s.shift = table_shift(ctx.layout, t);
     s.main.rows = n;
     s.main.cols = shape.main_columns;
-    s.main.trace.resize(n * s.main.cols);
-    for (uint64_t c = 0; c < s.main.cols; ++c) {
-      const auto column = main_traces[t].column_span(c);
-      std::copy(column.begin(), column.end(), s.main.trace.begin() + static_cast<int64_t>(c * n));
-    }
+    s.main.trace = main_traces[t];  // no copy: the caller keeps it alive (shape checked)
     commit_lde(ctx.plan, s.main, ctx.blowup(), s.shift, ctx.hasher);
     ctx.proof.tables[t].main_root = s.main.root();
     ctx.tr.absorb_digest("commit.main", s.main.root());
 
-    s.preprocessed.rows = n;
-    s.preprocessed.cols = shape.preprocessed_columns;
-    s.preprocessed.trace.assign(n * s.preprocessed.cols, Fp::zero());
-    air.build_preprocessed(MatrixView(s.preprocessed.trace.data(), n, s.preprocessed.cols));
+    air.build_preprocessed(s.preprocessed.own(n, shape.preprocessed_columns));
     commit_lde(ctx.plan, s.preprocessed, ctx.blowup(), s.shift, ctx.hasher);
     ctx.tr.absorb_digest("commit.preprocessed", s.preprocessed.root());
   }
@@ -213,13 +239,11 @@ void commit_aux(ProverContext& ctx, std::span<const Fp3> challenges) {
     const TableLayout& shape = ctx.layout.tables[t];
     TableState& s = ctx.states[t];
     const uint64_t n = shape.rows();
-    s.aux.rows = n;
-    s.aux.cols = shape.aux_columns;
-    s.aux.trace.assign(n * s.aux.cols, Fp::zero());
+    const MatrixView aux_columns = s.aux.own(n, shape.aux_columns);
     s.aux_values.assign(shape.aux_values, Fp3::zero());
     const air::TraceView trace{s.main.trace_view(), s.preprocessed.trace_view(), {}};
     air.build_aux(trace, air::ConstraintInputs{ctx.statement.public_inputs, challenges, {}},
-                  MatrixView(s.aux.trace.data(), n, s.aux.cols), s.aux_values);
+                  aux_columns, s.aux_values);
     commit_lde(ctx.plan, s.aux, ctx.blowup(), s.shift, ctx.hasher);
     ctx.proof.tables[t].aux_root = s.aux.root();
     ctx.proof.tables[t].aux_values = s.aux_values;
@@ -234,7 +258,8 @@ void commit_composition_polynomials(ProverContext& ctx, std::span<const Fp3> cha
   for (size_t t = 0; t < ctx.states.size(); ++t) {
     const TableLayout& shape = ctx.layout.tables[t];
     TableState& s = ctx.states[t];
-    std::vector<Fp3> values(shape.lde_rows());
+    std::vector<Fp3>& values = s.lde_values;
+    values.resize(shape.lde_rows());
     const air::LdeView lde{s.main.lde_view(), s.preprocessed.lde_view(), s.aux.lde_view(),
                            ctx.blowup(), s.shift};
     air::evaluate_composition(*ctx.statement.tables[t], lde, ctx.inputs(t, challenges), alpha,
@@ -275,18 +300,17 @@ std::map<int, std::vector<Fp3>, std::greater<>> deep_codewords(ProverContext& ct
   const std::vector<DeepCoefficients> coefficients = deep_coefficients(ctx.layout, gamma);
   std::map<int, std::vector<Fp3>, std::greater<>> codewords;
   for (size_t t = 0; t < ctx.states.size(); ++t) {
-    const TableState& s = ctx.states[t];
+    TableState& s = ctx.states[t];
     const TableLayout& shape = ctx.layout.tables[t];
-    std::vector<Fp3> values(shape.lde_rows());
+    // The composition values are dead: their buffer takes the codeword.
+    std::vector<Fp3> values = std::move(s.lde_values);
+    values.resize(shape.lde_rows());
     const Fp3 z_next = z * field::two_adic_root(shape.log_rows);
     deep_codeword(
         {s.main.lde_view(), s.preprocessed.lde_view(), s.aux.lde_view(), s.composition.lde_view()},
-        coefficients[t], s.ood, z, z_next, s.shift, values);
-    std::vector<Fp3> ordered = bit_reversed(values);
-    auto [it, inserted] = codewords.try_emplace(shape.log_lde_rows, std::move(ordered));
-    if (!inserted) {
-      for (uint64_t j = 0; j < it->second.size(); ++j) it->second[j] += ordered[j];
-    }
+        coefficients[t], s.ood, z, z_next, s.shift, ntt::Order::kBitReversed, values);
+    auto [it, inserted] = codewords.try_emplace(shape.log_lde_rows, std::move(values));
+    if (!inserted) add_into(it->second, values);
   }
   return codewords;
 }
