@@ -47,7 +47,10 @@ merkle::MerkleTree commit_layer(const hash::Hasher& hasher, std::span<const Fp3>
                "commit_layer: layer size not a power of two >= arity");
   const uint64_t leaves_count = values.size() >> log_arity;
   const uint64_t row_bytes = field::kFp3Bytes << log_arity;
-  std::vector<Digest> leaves(leaves_count);
+  // Room for the inner nodes too: from_leaf_digests grows the buffer in place.
+  std::vector<Digest> leaves;
+  leaves.reserve(2 * leaves_count);
+  leaves.resize(leaves_count);
   const auto* bytes = reinterpret_cast<const uint8_t*>(values.data());
   const auto chunks = static_cast<int64_t>((leaves_count + kLeafChunk - 1) / kLeafChunk);
 #pragma omp parallel for schedule(static) if (chunks > 1)
