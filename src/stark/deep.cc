@@ -50,6 +50,27 @@ void accumulate_block(field::ConstMatrixView columns, std::span<const Fp3> a,
   }
 }
 
+// The LDE rows one work item evaluates: tile ti covers `runs` runs of
+// `run_length` consecutive rows, run r starting at ti·run_length + r·stride.
+// Natural order: one run of up to 2048 rows per tile. Bit-reversed order: the
+// rows h·2^(L-t) + ti·2^t + l (h, l < 2^t), whose bit-reversed positions form
+// 2^t runs of 2^t as well: reads and scattered writes then stay within 2^t
+// short runs per tile instead of one page per written value.
+struct Tiling {
+  uint64_t tiles = 1, runs = 1, run_length = 1, stride = 0;
+
+  static Tiling natural(uint64_t size) {
+    constexpr uint64_t kBlock = 2048;
+    const uint64_t length = std::min(kBlock, size);
+    return {size / length, 1, length, 0};
+  }
+  static Tiling bit_reversed(int log_size) {
+    const int t = std::min(5, log_size / 2);
+    const uint64_t side = uint64_t{1} << t;
+    return {uint64_t{1} << (log_size - 2 * t), side, side, uint64_t{1} << (log_size - t)};
+  }
+};
+
 }  // namespace
 
 std::vector<DeepCoefficients> deep_coefficients(const StarkLayout& layout, const Fp3& gamma) {
@@ -81,30 +102,48 @@ void deep_codeword(const TableLdeViews& lde, const DeepCoefficients& coefficient
   const std::pair<Fp3, Fp3> constants = ood_constants(coefficients, ood);
   const Fp3 constant_z = constants.first;
   const Fp3 constant_next = constants.second;
-  constexpr uint64_t kBlock = 2048;
-  const int64_t blocks = static_cast<int64_t>((size + kBlock - 1) / kBlock);
-#pragma omp parallel for schedule(static)
-  for (int64_t bi = 0; bi < blocks; ++bi) {
-    const uint64_t first = static_cast<uint64_t>(bi) * kBlock;
-    const uint64_t count = std::min(kBlock, size - first);
-    std::vector<Fp3> acc_z(count, Fp3::zero()), acc_next(count, Fp3::zero());
-    std::vector<Fp3> inv_z(count), inv_next(count);
-    Fp x = shift * omega.pow(first);
-    for (uint64_t j = 0; j < count; ++j) {
-      inv_z[j] = Fp3(x) - z;
-      inv_next[j] = Fp3(x) - z_next;
-      x *= omega;
-    }
-    field::batch_inverse(inv_z, inv_z);  // z lies outside the LDE domain (checked by the caller)
-    field::batch_inverse(inv_next, inv_next);
-    accumulate_block(lde.main, coefficients.main_z, coefficients.main_next, first, acc_z, acc_next);
-    accumulate_block(lde.preprocessed, coefficients.preprocessed_z, coefficients.preprocessed_next,
-                     first, acc_z, acc_next);
-    accumulate_block(lde.aux, coefficients.aux_z, coefficients.aux_next, first, acc_z, acc_next);
-    accumulate_block(lde.composition, coefficients.composition_z, {}, first, acc_z, acc_next);
-    for (uint64_t j = 0; j < count; ++j) {
-      const uint64_t at = reversed ? ntt::reverse_bits(first + j, log_size) : first + j;
-      out[at] = (acc_z[j] - constant_z) * inv_z[j] + (acc_next[j] - constant_next) * inv_next[j];
+  const Tiling tiling = reversed ? Tiling::bit_reversed(log_size) : Tiling::natural(size);
+  const Fp omega_stride = omega.pow(tiling.stride);
+  const uint64_t count = tiling.runs * tiling.run_length;
+#pragma omp parallel
+  {
+    std::vector<Fp3> acc_z(count), acc_next(count), inv_z(count), inv_next(count);
+#pragma omp for schedule(static)
+    for (int64_t ti = 0; ti < static_cast<int64_t>(tiling.tiles); ++ti) {
+      const uint64_t first = static_cast<uint64_t>(ti) * tiling.run_length;
+      Fp run_x = shift * omega.pow(first);
+      for (uint64_t r = 0, k = 0; r < tiling.runs; ++r, run_x *= omega_stride) {
+        Fp x = run_x;
+        for (uint64_t l = 0; l < tiling.run_length; ++l, ++k, x *= omega) {
+          inv_z[k] = Fp3(x) - z;
+          inv_next[k] = Fp3(x) - z_next;
+        }
+      }
+      field::batch_inverse(inv_z, inv_z);  // z lies outside the LDE domain (checked by the caller)
+      field::batch_inverse(inv_next, inv_next);
+      std::fill(acc_z.begin(), acc_z.end(), Fp3::zero());
+      std::fill(acc_next.begin(), acc_next.end(), Fp3::zero());
+      const auto accumulate = [&](field::ConstMatrixView columns, std::span<const Fp3> a,
+                                  std::span<const Fp3> b) {
+        for (uint64_t r = 0; r < tiling.runs; ++r) {
+          const uint64_t at = r * tiling.run_length;
+          accumulate_block(columns, a, b, first + r * tiling.stride,
+                           std::span(acc_z).subspan(at, tiling.run_length),
+                           std::span(acc_next).subspan(at, tiling.run_length));
+        }
+      };
+      accumulate(lde.main, coefficients.main_z, coefficients.main_next);
+      accumulate(lde.preprocessed, coefficients.preprocessed_z, coefficients.preprocessed_next);
+      accumulate(lde.aux, coefficients.aux_z, coefficients.aux_next);
+      accumulate(lde.composition, coefficients.composition_z, {});
+      for (uint64_t r = 0, k = 0; r < tiling.runs; ++r) {
+        for (uint64_t l = 0; l < tiling.run_length; ++l, ++k) {
+          const uint64_t row = first + r * tiling.stride + l;
+          const uint64_t at = reversed ? ntt::reverse_bits(row, log_size) : row;
+          out[at] =
+              (acc_z[k] - constant_z) * inv_z[k] + (acc_next[k] - constant_next) * inv_next[k];
+        }
+      }
     }
   }
 }
