@@ -199,7 +199,9 @@ struct ProverContext {
   const StarkLayout& layout;
   const params::ProofParams& params;
   const hash::Hasher& hasher;
-  const ntt::NttPlan plan;
+  // Twiddles for the largest LDE (16 bytes per LDE row); released after the
+  // last LDE ("composition"), before the DEEP and FRI buffers reach the peak.
+  std::optional<ntt::NttPlan> plan;
   transcript::Transcript tr{kTranscriptDomain};
   std::vector<TableState> states;
   Proof proof;
@@ -221,12 +223,12 @@ void commit_main(ProverContext& ctx, std::span<const ConstMatrixView> main_trace
     s.main.rows = n;
     s.main.cols = shape.main_columns;
     s.main.trace = main_traces[t];  // no copy: the caller keeps it alive (shape checked)
-    commit_lde(ctx.plan, s.main, ctx.blowup(), s.shift, ctx.hasher);
+    commit_lde(*ctx.plan, s.main, ctx.blowup(), s.shift, ctx.hasher);
     ctx.proof.tables[t].main_root = s.main.root();
     ctx.tr.absorb_digest("commit.main", s.main.root());
 
     air.build_preprocessed(s.preprocessed.own(n, shape.preprocessed_columns));
-    commit_lde(ctx.plan, s.preprocessed, ctx.blowup(), s.shift, ctx.hasher);
+    commit_lde(*ctx.plan, s.preprocessed, ctx.blowup(), s.shift, ctx.hasher);
     ctx.tr.absorb_digest("commit.preprocessed", s.preprocessed.root());
   }
 }
@@ -244,7 +246,7 @@ void commit_aux(ProverContext& ctx, std::span<const Fp3> challenges) {
     const air::TraceView trace{s.main.trace_view(), s.preprocessed.trace_view(), {}};
     air.build_aux(trace, air::ConstraintInputs{ctx.statement.public_inputs, challenges, {}},
                   aux_columns, s.aux_values);
-    commit_lde(ctx.plan, s.aux, ctx.blowup(), s.shift, ctx.hasher);
+    commit_lde(*ctx.plan, s.aux, ctx.blowup(), s.shift, ctx.hasher);
     ctx.proof.tables[t].aux_root = s.aux.root();
     ctx.proof.tables[t].aux_values = s.aux_values;
     ctx.tr.absorb_digest("commit.aux", s.aux.root());
@@ -264,7 +266,7 @@ void commit_composition_polynomials(ProverContext& ctx, std::span<const Fp3> cha
                            ctx.blowup(), s.shift};
     air::evaluate_composition(*ctx.statement.tables[t], lde, ctx.inputs(t, challenges), alpha,
                               values);
-    commit_composition(ctx.plan, values, shape.rows(), shape.chunks, ctx.blowup(), s.shift, s,
+    commit_composition(*ctx.plan, values, shape.rows(), shape.chunks, ctx.blowup(), s.shift, s,
                        ctx.hasher);
     ctx.proof.tables[t].composition_root = s.composition.root();
     ctx.tr.absorb_digest("commit.composition", s.composition.root());
@@ -378,6 +380,7 @@ Result<Proof> prove(const Statement& statement, std::span<const ConstMatrixView>
     if (Status ok = check_witness(statement, ctx.states, challenges); !ok) return ok.error();
   }
   commit_composition_polynomials(ctx, challenges);
+  ctx.plan.reset();
   clock.done("composition");
   const Fp3 z = draw_ood_point(ctx.tr);
   evaluate_out_of_domain(ctx, z);
