@@ -102,12 +102,15 @@ void deep_codeword(const TableLdeViews& lde, const DeepCoefficients& coefficient
   const std::pair<Fp3, Fp3> constants = ood_constants(coefficients, ood);
   const Fp3 constant_z = constants.first;
   const Fp3 constant_next = constants.second;
+  const Fp3 z_sum = z + z_next;
+  const Fp3 z_product = z * z_next;
   const Tiling tiling = reversed ? Tiling::bit_reversed(log_size) : Tiling::natural(size);
   const Fp omega_stride = omega.pow(tiling.stride);
   const uint64_t count = tiling.runs * tiling.run_length;
 #pragma omp parallel
   {
-    std::vector<Fp3> acc_z(count), acc_next(count), inv_z(count), inv_next(count);
+    std::vector<Fp3> acc_z(count), acc_next(count), inv_den(count);
+    std::vector<Fp> xs(count);
 #pragma omp for schedule(static)
     for (int64_t ti = 0; ti < static_cast<int64_t>(tiling.tiles); ++ti) {
       const uint64_t first = static_cast<uint64_t>(ti) * tiling.run_length;
@@ -115,12 +118,13 @@ void deep_codeword(const TableLdeViews& lde, const DeepCoefficients& coefficient
       for (uint64_t r = 0, k = 0; r < tiling.runs; ++r, run_x *= omega_stride) {
         Fp x = run_x;
         for (uint64_t l = 0; l < tiling.run_length; ++l, ++k, x *= omega) {
-          inv_z[k] = Fp3(x) - z;
-          inv_next[k] = Fp3(x) - z_next;
+          xs[k] = x;
+          inv_den[k] = Fp3(x * x) - z_sum * x + z_product;  // (x - z)(x - zω)
         }
       }
-      field::batch_inverse(inv_z, inv_z);  // z lies outside the LDE domain (checked by the caller)
-      field::batch_inverse(inv_next, inv_next);
+      // One inversion chain for both quotients; z, zω lie outside the LDE
+      // domain (checked by the caller).
+      field::batch_inverse(inv_den, inv_den);
       std::fill(acc_z.begin(), acc_z.end(), Fp3::zero());
       std::fill(acc_next.begin(), acc_next.end(), Fp3::zero());
       const auto accumulate = [&](field::ConstMatrixView columns, std::span<const Fp3> a,
@@ -140,8 +144,11 @@ void deep_codeword(const TableLdeViews& lde, const DeepCoefficients& coefficient
         for (uint64_t l = 0; l < tiling.run_length; ++l, ++k) {
           const uint64_t row = first + r * tiling.stride + l;
           const uint64_t at = reversed ? ntt::reverse_bits(row, log_size) : row;
+          // A/(x - z) + B/(x - zω) = (A·(x - zω) + B·(x - z)) / ((x - z)(x - zω)).
+          const Fp3 x = Fp3(xs[k]);
           out[at] =
-              (acc_z[k] - constant_z) * inv_z[k] + (acc_next[k] - constant_next) * inv_next[k];
+              ((acc_z[k] - constant_z) * (x - z_next) + (acc_next[k] - constant_next) * (x - z)) *
+              inv_den[k];
         }
       }
     }
