@@ -132,11 +132,9 @@ class Machine {
 
  private:
   void init_brk(const Program& program) {
-    initial_brk_ = static_cast<uint32_t>(std::min<uint64_t>(program.image_end(), 0xfffff000u));
-    brk_limit_ = std::max(initial_brk_, kBrkLimit);
-    for (const Segment& s : program.segments) {
-      if (s.vaddr >= initial_brk_) brk_limit_ = std::min(brk_limit_, s.vaddr);
-    }
+    const BrkBounds bounds = brk_bounds(program);
+    initial_brk_ = bounds.initial;
+    brk_limit_ = bounds.limit;
   }
   SyscallOutcome syscall(TraceRow* row);
   SyscallOutcome sys_read(TraceRow* row);
@@ -157,6 +155,20 @@ class Machine {
   std::string fault_reason_;
   Error fault_;
 };
+
+}  // namespace
+
+BrkBounds brk_bounds(const Program& program) {
+  BrkBounds b;
+  b.initial = static_cast<uint32_t>(std::min<uint64_t>(program.image_end(), 0xfffff000u));
+  b.limit = std::max(b.initial, kBrkLimit);
+  for (const Segment& s : program.segments) {
+    if (s.vaddr >= b.initial) b.limit = std::min(b.limit, s.vaddr);
+  }
+  return b;
+}
+
+namespace {
 
 SyscallOutcome Machine::syscall(TraceRow* row) {
   uint32_t* x = state_.regs.data();

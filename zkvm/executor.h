@@ -42,6 +42,14 @@ inline constexpr uint32_t kSysExit = 93;
 inline constexpr uint32_t kSysExitGroup = 94;
 inline constexpr uint32_t kSysBrk = 214;
 
+// The program break at the entry point and the limit brk never passes
+// (docs/zkvm.md); the RV32IM AIR binds both as public inputs.
+struct BrkBounds {
+  uint32_t initial = 0;
+  uint32_t limit = 0;
+};
+BrkBounds brk_bounds(const Program& program);
+
 struct ExecutionInputs {
   std::vector<uint8_t> public_input;   // fd 3
   std::vector<uint8_t> private_input;  // fd 0
