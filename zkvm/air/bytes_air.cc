@@ -1,0 +1,32 @@
+#include "zkvm/air/bytes_air.h"
+
+#include "src/common/check.h"
+
+namespace baobab::zkvm::rv {
+
+air::TableInfo BytesAir::info() const {
+  air::TableInfo info;
+  info.name = "zkvm.bytes";
+  info.log_rows = kLogRows;
+  info.num_main = kNumMain;
+  info.num_preprocessed = kNumPre;
+  info.num_aux = bus_aux_columns(kMessages);
+  info.num_challenges = kBusChallenges;
+  info.num_public_inputs = kNumPublicInputs;
+  info.num_aux_values = 1;
+  return info;
+}
+
+void BytesAir::build_preprocessed(field::MatrixView out) const {
+  BAOBAB_CHECK(out.rows == (uint64_t{1} << kLogRows) && out.cols == kNumPre, "bytes: shape");
+  for (uint64_t v = 0; v < out.rows; ++v) {
+    const uint64_t a = v & 255, b = v >> 8;
+    out.at(v, kPreV) = Fp::from_u64(v);
+    out.at(v, kPreLow) = Fp::from_u64(a);
+    out.at(v, kPreAnd) = Fp::from_u64(a & b);
+    out.at(v, kPreOr) = Fp::from_u64(a | b);
+    out.at(v, kPreXor) = Fp::from_u64(a ^ b);
+  }
+}
+
+}  // namespace baobab::zkvm::rv

@@ -1,0 +1,78 @@
+// LookupCounter: the multiplicity columns of the lookup tables (static and
+// bytes, docs/rv32im-air.md §4). The witness builder feeds it every message
+// of the sender tables (cpu, zero_mem, fixed_mem, ecall, io); each lookup
+// message adds its multiplicity to the one table row that receives it. A
+// message that no row receives means the witness is wrong (e.g. a range16
+// value >= 2^16): add() reports it instead of building a trace whose bus
+// cannot balance.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "src/common/result.h"
+#include "zkvm/air/bus.h"
+#include "zkvm/air/bytes_air.h"
+#include "zkvm/air/static_air.h"
+#include "zkvm/air/table_trace.h"
+
+namespace baobab::zkvm::rv {
+
+class LookupCounter {
+ public:
+  explicit LookupCounter(std::shared_ptr<const StaticContent> content);
+
+  // Counts a lookup message (tags program, pow2, gap, public_in, public_out,
+  // range16, split, bitop); other tags and zero multiplicities are ignored.
+  // Errors: no row receives the message, or its multiplicity is not a small
+  // positive integer.
+  Status add(const Message<Fp>& m);
+
+  // The static table's multiplicity column. Error: a public output byte not
+  // received exactly once (its multiplicity is fixed to 1).
+  Result<TableTrace> static_trace(int log_rows) const;
+  // The bytes table's multiplicity columns (BytesAir::kMult*).
+  TableTrace bytes_trace() const;
+
+ private:
+  std::shared_ptr<const StaticContent> content_;
+  std::vector<uint64_t> static_counts_;
+  std::array<std::vector<uint64_t>, BytesAir::kNumMain> bytes_counts_;
+};
+
+// A message as text, for error messages: "range16(70000)".
+std::string describe(const Message<Fp>& m);
+
+// Counts every message of `table` on the rows of `main` (its preprocessed
+// columns, if any, are rebuilt here). Errors name the table and the row.
+template <class Table>
+Status count_messages(const Table& table, const TableTrace& main, LookupCounter& counter) {
+  const air::TableInfo info = table.info();
+  BAOBAB_CHECK(main.cols == info.num_main && main.log_rows == info.log_rows,
+               "count_messages: trace shape");
+  TableTrace pre;
+  if constexpr (requires(field::MatrixView v) { table.build_preprocessed(v); }) {
+    if (info.num_preprocessed > 0) {
+      pre = TableTrace(main.log_rows, info.num_preprocessed);
+      table.build_preprocessed(pre.view());
+    }
+  }
+  const TableTrace& pre_ref = pre;
+  const air::TraceView view{main.view(), pre_ref.view(), {}};
+  Status status = Ok{};
+  for_each_message(table, view, main.rows(), [&](uint64_t row, const Message<Fp>& m) {
+    if (!status.ok()) return;
+    Status added = counter.add(m);
+    if (!added.ok()) {
+      Error e = added.error();
+      e.context = "table " + info.name + " row " + std::to_string(row);
+      status = std::move(e);
+    }
+  });
+  return status;
+}
+
+}  // namespace baobab::zkvm::rv
