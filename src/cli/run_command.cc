@@ -3,10 +3,10 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
-#include <iterator>
 #include <vector>
 
 #include "src/cli/args.h"
+#include "src/cli/file_io.h"
 #include "src/hash/digest.h"
 #include "zkvm/elf_loader.h"
 #include "zkvm/executor.h"
@@ -36,27 +36,9 @@ constexpr const char* kRunUsage =
     "summary line to stderr. Exit status: 0 the guest exited (its exit code is in the\n"
     "summary), 1 execution error, 2 usage error, 3 malformed ELF.\n\n";
 
-bool read_file(const std::string& path, std::vector<uint8_t>& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
-}
-
 int usage_error(const std::string& message) {
   std::fprintf(stderr, "baobab run: %s\n", message.c_str());
   return kExitUsage;
-}
-
-std::string to_hex(std::span<const uint8_t> bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(bytes.size() * 2);
-  for (uint8_t b : bytes) {
-    hex.push_back(kDigits[b >> 4]);
-    hex.push_back(kDigits[b & 15]);
-  }
-  return hex;
 }
 
 }  // namespace

@@ -1,0 +1,27 @@
+// File and formatting helpers shared by the `baobab` subcommands: whole-file
+// reads, atomic writes (a reader never sees half a proof: the bytes go to
+// PATH.tmp, which is then renamed over PATH), hex and JSON string encoding.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace baobab::cli {
+
+// The whole file into `out`; false when it cannot be opened or read.
+bool read_file(const std::string& path, std::vector<uint8_t>& out);
+
+// Writes `bytes` to path + ".tmp" and renames it to `path`; on any failure
+// removes the temporary file and returns false.
+bool write_file_atomically(const std::string& path, std::span<const uint8_t> bytes);
+
+// Lower-case hexadecimal, two characters per byte.
+std::string to_hex(std::span<const uint8_t> bytes);
+
+// `text` as a JSON string literal, quotes included.
+std::string json_string(std::string_view text);
+
+}  // namespace baobab::cli
