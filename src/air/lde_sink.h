@@ -20,17 +20,19 @@ namespace baobab::air {
 
 class LdeRowSink : public RowReader<LdeView> {
  public:
-  // lde_rows = N = n·blowup, a power of two.
+  // lde_rows = N = n·blowup, a power of two. Logical rows are every
+  // lde.row_step-th stored row (LdeView).
   LdeRowSink(const LdeView& lde, uint64_t lde_rows, const ConstraintInputs& inputs,
              std::span<const Fp3> alpha_powers)
       : RowReader(lde, inputs),
         alpha_powers_(alpha_powers),
-        mask_(lde_rows - 1),
-        shift_(lde.blowup) {}
+        mask_(lde_rows / lde.row_step - 1),
+        shift_(lde.blowup / lde.row_step),
+        step_(lde.row_step) {}
 
-  // Moves to LDE row j and clears the sums.
+  // Moves to logical LDE row j and clears the sums.
   void start_row(uint64_t j) {
-    move_to(j, (j + shift_) & mask_);
+    move_to(j * step_, ((j + shift_) & mask_) * step_);
     index_ = 0;
     sums_ = KindSums{};
   }
@@ -45,6 +47,7 @@ class LdeRowSink : public RowReader<LdeView> {
   std::span<const Fp3> alpha_powers_;
   uint64_t mask_;
   uint64_t shift_;
+  uint64_t step_;
   uint64_t index_ = 0;
   KindSums sums_{};
 };

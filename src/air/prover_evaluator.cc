@@ -24,7 +24,12 @@ void check_lde_shape(const Air& air, const LdeView& lde, const ConstraintInputs&
   for (int i = 0; i < Fp::kTwoAdicity; ++i) power = power.square();
   BAOBAB_CHECK(power != Fp::one(), "evaluate_composition: coset shift inside the 2-adic subgroup");
   const uint64_t big = info.rows() * b;
-  BAOBAB_CHECK(out_size == big, "evaluate_composition: output size differs from n·blowup");
+  const uint64_t step = lde.row_step;
+  BAOBAB_CHECK(step != 0 && (step & (step - 1)) == 0 && step <= b &&
+                   b / step >= static_cast<uint64_t>(air.quotient_chunks()),
+               "evaluate_composition: row step must leave at least quotient_chunks points per row");
+  BAOBAB_CHECK(out_size == big / step,
+               "evaluate_composition: output size differs from n·blowup/row_step");
   BAOBAB_CHECK(info.num_main == 0 || (lde.main.rows == big && lde.main.cols == info.num_main),
                "evaluate_composition: main LDE shape");
   BAOBAB_CHECK(info.num_preprocessed == 0 ||
@@ -47,7 +52,9 @@ void evaluate_composition(const Air& air, const LdeView& lde, const ConstraintIn
   const TableInfo& info = air.info();
   const int log_n = info.log_rows;
   const uint64_t n = info.rows();
-  const uint64_t blowup = lde.blowup;
+  // The evaluation domain: shift·<ω_big>, big = n·blowup points of the
+  // sub-coset the sinks read (every row_step-th LDE row).
+  const uint64_t blowup = lde.blowup / lde.row_step;
   const int log_big = log_n + __builtin_ctzll(blowup);
   const uint64_t big = n * blowup;
   const Fp shift = lde.shift;

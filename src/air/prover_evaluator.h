@@ -30,8 +30,11 @@ namespace baobab::air {
 
 inline constexpr uint64_t kCompositionBlockRows = 1024;
 
-// out[j] = H(x_j), out.size() = n·lde.blowup. blowup: a power of two >=
-// air.quotient_chunks(). Shapes are checked (BAOBAB_CHECK).
+// out[j] = H(x_j), out.size() = n·lde.blowup / lde.row_step: with
+// row_step > 1 only the sub-coset shift·<ω_(out.size())> is evaluated, which
+// is enough because H has degree < quotient_chunks()·n <= out.size(); the
+// prover interpolates there and extends (4× less constraint work at blowup 8
+// with two chunks). Shapes are checked (BAOBAB_CHECK).
 void evaluate_composition(const Air& air, const LdeView& lde, const ConstraintInputs& inputs,
                           const Fp3& alpha, std::span<Fp3> out);
 

@@ -79,6 +79,11 @@ struct LdeView {
   ConstMatrixView aux;  // 3·num_aux coordinate columns
   uint64_t blowup = 0;
   Fp shift = field::kCosetShift;
+  // Sinks read every row_step-th row: logical row j is stored row
+  // j·row_step, i.e. the sub-coset shift·<ω_(N/row_step)> (a power of two
+  // dividing blowup). The composition needs only as many points as its
+  // degree, not the whole LDE (prover_evaluator.h).
+  uint64_t row_step = 1;
 };
 
 // Out-of-domain frame: every committed column's polynomial evaluated at the

@@ -93,15 +93,18 @@ void split_coordinates(std::span<const Fp3> values, MatrixView columns) {
 void commit_composition(const ntt::NttPlan& plan, std::span<const Fp3> values, uint64_t n,
                         uint64_t chunks, uint64_t blowup, Fp shift, TableState& state,
                         const hash::Hasher& hasher) {
-  const uint64_t big = values.size();
-  UninitializedVector<Fp> coordinates(3 * big);
-  split_coordinates(values, MatrixView(coordinates.data(), big, 3));
-  ntt::coset_inverse(plan, MatrixView(coordinates.data(), big, 3), shift, ntt::Order::kNatural);
+  // `values` lie on the sub-coset shift·<ω_m>, m = values.size() >= chunks·n
+  // (prover_evaluator.h); interpolation there gives H's coefficients.
+  const uint64_t m = values.size();
+  const uint64_t big = n * blowup;
+  UninitializedVector<Fp> coordinates(3 * m);
+  split_coordinates(values, MatrixView(coordinates.data(), m, 3));
+  ntt::coset_inverse(plan, MatrixView(coordinates.data(), m, 3), shift, ntt::Order::kNatural);
   // Column 3·chunk + coordinate holds coefficients [chunk·n, (chunk+1)·n).
   state.composition_coefficients.resize(n * 3 * chunks);
   for (uint64_t chunk = 0; chunk < chunks; ++chunk) {
     for (uint64_t k = 0; k < 3; ++k) {
-      const Fp* src = coordinates.data() + k * big + chunk * n;
+      const Fp* src = coordinates.data() + k * m + chunk * n;
       std::copy(src, src + n, state.composition_coefficients.data() + (3 * chunk + k) * n);
     }
   }
@@ -260,10 +263,15 @@ void commit_composition_polynomials(ProverContext& ctx, std::span<const Fp3> cha
   for (size_t t = 0; t < ctx.states.size(); ++t) {
     const TableLayout& shape = ctx.layout.tables[t];
     TableState& s = ctx.states[t];
+    // H has degree < chunks·n: evaluate it on the smallest sub-coset that
+    // determines it (a power of two >= chunks points per row).
+    uint64_t eval_blowup = 1;
+    while (eval_blowup < shape.chunks) eval_blowup *= 2;
     std::vector<Fp3>& values = s.lde_values;
-    values.resize(shape.lde_rows());
-    const air::LdeView lde{s.main.lde_view(), s.preprocessed.lde_view(), s.aux.lde_view(),
-                           ctx.blowup(), s.shift};
+    values.resize(shape.rows() * eval_blowup);
+    const air::LdeView lde{s.main.lde_view(), s.preprocessed.lde_view(),
+                           s.aux.lde_view(),  ctx.blowup(),
+                           s.shift,           ctx.blowup() / eval_blowup};
     air::evaluate_composition(*ctx.statement.tables[t], lde, ctx.inputs(t, challenges), alpha,
                               values);
     commit_composition(*ctx.plan, values, shape.rows(), shape.chunks, ctx.blowup(), s.shift, s,
