@@ -119,6 +119,6 @@ int main(void) {
   __asm__ volatile("fence\n\tfence rw, rw\n\tmv %0, %1" : "=r"(r) : "r"(value));
   isa_check(26, "fence is a no-op", r, value);
 
-  fflush(stdout);
+  isa_flush();
   return isa_first_failure;
 }

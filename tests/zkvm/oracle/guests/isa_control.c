@@ -80,6 +80,6 @@ int main(void) {
   uint32_t (*volatile fn)(uint32_t, uint32_t) = br_bgeu;
   isa_check(14, "indirect call", fn(9, 3), 1);
 
-  fflush(stdout);
+  isa_flush();
   return isa_first_failure;
 }

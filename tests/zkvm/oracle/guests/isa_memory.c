@@ -78,6 +78,6 @@ int main(void) {
   memcpy(b, pattern, 32);
   isa_check(21, "memcpy", buffer[5], 0xdeadbeefu);
 
-  fflush(stdout);
+  isa_flush();
   return isa_first_failure;
 }

@@ -64,6 +64,6 @@ int main(void) {
   __asm__ volatile("mul x0, %1, %1\n\tdiv x0, %1, x0\n\tmv %0, x0" : "=r"(r) : "r"(a));
   isa_check(23, "mul/div x0", r, 0);
 
-  fflush(stdout);
+  isa_flush();
   return isa_first_failure;
 }
