@@ -70,10 +70,10 @@ inline constexpr uint64_t kBitXor = 3;
 // Memory cells: a RAM word by its (4-aligned) byte address, register r as
 // 2^32 + r. Registers 32.. are the virtual registers of the syscall state.
 inline constexpr uint64_t kRegisterCellBase = uint64_t{1} << 32;
-inline constexpr uint64_t kRegBrk = 32;              // current program break
-inline constexpr uint64_t kRegPublicRemaining = 33;  // public input bytes not yet read
-inline constexpr uint64_t kRegPrivateRemaining = 34; // private input bytes not yet read
-inline constexpr uint64_t kRegOutputLength = 35;     // public output bytes written
+inline constexpr uint64_t kRegBrk = 32;               // current program break
+inline constexpr uint64_t kRegPublicRemaining = 33;   // public input bytes not yet read
+inline constexpr uint64_t kRegPrivateRemaining = 34;  // private input bytes not yet read
+inline constexpr uint64_t kRegOutputLength = 35;      // public output bytes written
 inline constexpr uint64_t kNumRegisters = 36;
 inline constexpr uint64_t register_cell(uint64_t r) {
   return kRegisterCellBase + r;
@@ -145,9 +145,9 @@ std::string_view bus_pair_name(uint64_t j);
 // γ - (tag + Σ β_k f_k) for one message, in the sink's extension type.
 template <class S>
 typename S::Ext bus_denominator(S& s, const Message<typename S::Base>& m) {
-  typename S::Ext acc = m.tag_is_column
-                            ? s.challenge(kChallengeGamma) - m.tag_column
-                            : s.challenge(kChallengeGamma) - s.constant(Fp::from_u64(uint64_t(m.tag)));
+  typename S::Ext acc =
+      m.tag_is_column ? s.challenge(kChallengeGamma) - m.tag_column
+                      : s.challenge(kChallengeGamma) - s.constant(Fp::from_u64(uint64_t(m.tag)));
   for (uint64_t k = 0; k < m.count; ++k) acc = acc - s.challenge(1 + k) * m.fields[k];
   return acc;
 }

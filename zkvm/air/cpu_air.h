@@ -16,26 +16,104 @@ namespace baobab::zkvm::rv {
 // Main columns of the cpu table. Flags occupy kFlag0 + Flag.
 enum CpuCol : uint64_t {
   // control
-  kReal, kClk, kPc, kNextPc,
+  kReal,
+  kClk,
+  kPc,
+  kNextPc,
   // the ROM tuple (besides pc and the flags)
-  kRd, kRs1, kRs2, kImmLo, kImmHi, kOffset,
+  kRd,
+  kRs1,
+  kRs2,
+  kImmLo,
+  kImmHi,
+  kOffset,
   kFlag0,
   // register accesses: values, previous timestamps, ts differences
-  kRs1Lo = uint64_t{kFlag0} + uint64_t{kNumFlags}, kRs1Hi, kRs1PrevTs, kRs1DLo, kRs1DHi,
-  kRs2Lo, kRs2Hi, kRs2PrevTs, kRs2DLo, kRs2DHi,
-  kRdLo, kRdHi, kRdPrevLo, kRdPrevHi, kRdPrevTs, kRdDLo, kRdDHi,
+  kRs1Lo = uint64_t{kFlag0} + uint64_t{kNumFlags},
+  kRs1Hi,
+  kRs1PrevTs,
+  kRs1DLo,
+  kRs1DHi,
+  kRs2Lo,
+  kRs2Hi,
+  kRs2PrevTs,
+  kRs2DLo,
+  kRs2DHi,
+  kRdLo,
+  kRdHi,
+  kRdPrevLo,
+  kRdPrevHi,
+  kRdPrevTs,
+  kRdDLo,
+  kRdDHi,
   // memory access
-  kMemPrevTs, kMemDLo, kMemDHi, kOldLo, kOldHi, kNewLo, kNewHi,
-  kE0, kE1, kE2, kE3, kOldB0, kOldB2, kStoreByte, kMemVal, kMemSign, kMemRest,
+  kMemPrevTs,
+  kMemDLo,
+  kMemDHi,
+  kOldLo,
+  kOldHi,
+  kNewLo,
+  kNewHi,
+  kE0,
+  kE1,
+  kE2,
+  kE3,
+  kOldB0,
+  kOldB2,
+  kStoreByte,
+  kMemVal,
+  kMemSign,
+  kMemRest,
   // operand b, adder, comparisons, control flow
-  kBLo, kBHi, kOutLo, kOutHi, kC0, kC1, kSignA, kSignB, kSignEq, kLt, kIsEq, kEqInv,
-  kTaken, kJalrBit,
+  kBLo,
+  kBHi,
+  kOutLo,
+  kOutHi,
+  kC0,
+  kC1,
+  kSignA,
+  kSignB,
+  kSignEq,
+  kLt,
+  kIsEq,
+  kEqInv,
+  kTaken,
+  kJalrBit,
   // bitwise: bytes 0 and 2 of rs1 and b, result bytes
-  kBitA0, kBitA2, kBitB0, kBitB2, kBitR0, kBitR1, kBitR2, kBitR3,
+  kBitA0,
+  kBitA2,
+  kBitB0,
+  kBitB2,
+  kBitR0,
+  kBitR1,
+  kBitR2,
+  kBitR3,
   // multiplier and divider: second operand, three result words, helpers
-  kYLo, kYHi, kShamt, kWordALo, kWordAHi, kWordBLo, kWordBHi, kWordCLo, kWordCHi,
-  kHInv, kMulT, kSxE, kSyE, kSqE, kSrE, kSignQ, kSignR, kOvf, kOvfIz, kOvfInv,
-  kYIz, kYInv, kRIz, kRInv, kDivNz,
+  kYLo,
+  kYHi,
+  kShamt,
+  kWordALo,
+  kWordAHi,
+  kWordBLo,
+  kWordBHi,
+  kWordCLo,
+  kWordCHi,
+  kHInv,
+  kMulT,
+  kSxE,
+  kSyE,
+  kSqE,
+  kSrE,
+  kSignQ,
+  kSignR,
+  kOvf,
+  kOvfIz,
+  kOvfInv,
+  kYIz,
+  kYInv,
+  kRIz,
+  kRInv,
+  kDivNz,
   // system
   kIsExit,
   kNumCpuCols
@@ -77,9 +155,7 @@ class CpuAir {
     B loads() const { return f(kFLb) + f(kFLbu) + f(kFLh) + f(kFLhu) + f(kFLw); }
     B stores() const { return f(kFSb) + f(kFSh) + f(kFSw); }
     B mem() const { return loads() + stores(); }
-    B branches() const {
-      return f(kFBeq) + f(kFBne) + f(kFBlt) + f(kFBge) + f(kFBltu) + f(kFBgeu);
-    }
+    B branches() const { return f(kFBeq) + f(kFBne) + f(kFBlt) + f(kFBge) + f(kFBltu) + f(kFBgeu); }
     B add_like() const { return f(kFAdd) + mem() + f(kFJalr); }
     B sub_like() const { return f(kFSub) + f(kFSlt) + f(kFSltu) + branches(); }
     B bitwise() const { return f(kFAnd) + f(kFOr) + f(kFXor); }
@@ -88,9 +164,7 @@ class CpuAir {
     B multiplier() const { return f(kFMul) + mul_high() + f(kFSll); }
     B signed_div() const { return f(kFDiv) + f(kFRem); }
     B divider() const { return signed_div() + f(kFDivu) + f(kFRemu) + f(kFSrl) + f(kFSra); }
-    B m_ext() const {
-      return f(kFMul) + mul_high() + signed_div() + f(kFDivu) + f(kFRemu);
-    }
+    B m_ext() const { return f(kFMul) + mul_high() + signed_div() + f(kFDivu) + f(kFRemu); }
     B ts(uint64_t slot) const { return c(kClk) * Fp::from_u64(4) + k(4 + slot); }
     // The accessed word cell: addr − byte offset.
     B cell() const {

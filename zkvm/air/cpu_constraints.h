@@ -68,8 +68,7 @@ void CpuAir::eval(S& s) const {
   };
   s.assert_zero("cpu.rs1_ts", kRow, real * ts_diff(kRs1DLo, kRs1DHi, kRs1PrevTs, kSlotRs1));
   s.assert_zero("cpu.rs2_ts", kRow, real * ts_diff(kRs2DLo, kRs2DHi, kRs2PrevTs, kSlotRs2));
-  s.assert_zero("cpu.rd_ts", kRow,
-                f(kFWritesRd) * ts_diff(kRdDLo, kRdDHi, kRdPrevTs, kSlotRd));
+  s.assert_zero("cpu.rd_ts", kRow, f(kFWritesRd) * ts_diff(kRdDLo, kRdDHi, kRdPrevTs, kSlotRd));
   s.assert_zero("cpu.mem_ts", kRow, v.mem() * ts_diff(kMemDLo, kMemDHi, kMemPrevTs, kSlotMemory));
 
   // --- operand b and the adder ---
@@ -91,12 +90,10 @@ void CpuAir::eval(S& s) const {
   boolean("cpu.sign_b_boolean", kSignB);
   const auto sa = c(kSignA);
   const auto sb = c(kSignB);
-  s.assert_zero("cpu.sign_eq", kRow,
-                c(kSignEq) - one + sa + sb - sa * sb * Fp::from_u64(2));
+  s.assert_zero("cpu.sign_eq", kRow, c(kSignEq) - one + sa + sb - sa * sb * Fp::from_u64(2));
   const auto signed_cmp = f(kFSlt) + f(kFBlt) + f(kFBge);
   s.assert_zero("cpu.lt", kRow,
-                c(kLt) - c(kC1) -
-                    signed_cmp * (sa - sa * sb + c(kSignEq) * c(kC1) - c(kC1)));
+                c(kLt) - c(kC1) - signed_cmp * (sa - sa * sb + c(kSignEq) * c(kC1) - c(kC1)));
   const auto out_sum = c(kOutLo) + c(kOutHi);
   s.assert_zero("cpu.eq_inverse", kRow, c(kIsEq) - one + out_sum * c(kEqInv));
   s.assert_zero("cpu.eq_zero", kRow, c(kIsEq) * out_sum);
@@ -125,12 +122,12 @@ void CpuAir::eval(S& s) const {
   const auto half = e0 * c(kOldLo) + e2 * c(kOldHi);
   s.assert_zero("cpu.load_byte", kRow, (f(kFLb) + f(kFLbu)) * (c(kMemVal) - byte));
   s.assert_zero("cpu.load_half", kRow, (f(kFLh) + f(kFLhu)) * (c(kMemVal) - half));
-  s.assert_zero("cpu.load_byte_sign", kRow,
-                f(kFLb) * (c(kMemRest) -
-                           (c(kMemVal) - c(kMemSign) * Fp::from_u64(128)) * Fp::from_u64(512)));
-  s.assert_zero("cpu.load_half_sign", kRow,
-                f(kFLh) * (c(kMemRest) -
-                           (c(kMemVal) - c(kMemSign) * Fp::from_u64(32768)) * Fp::from_u64(2)));
+  s.assert_zero(
+      "cpu.load_byte_sign", kRow,
+      f(kFLb) * (c(kMemRest) - (c(kMemVal) - c(kMemSign) * Fp::from_u64(128)) * Fp::from_u64(512)));
+  s.assert_zero(
+      "cpu.load_half_sign", kRow,
+      f(kFLh) * (c(kMemRest) - (c(kMemVal) - c(kMemSign) * Fp::from_u64(32768)) * Fp::from_u64(2)));
   s.assert_zero("cpu.mem_sign_unused", kRow, (one - f(kFLb) - f(kFLh)) * c(kMemSign));
   s.assert_zero("cpu.sw_lo", kRow, f(kFSw) * (c(kNewLo) - c(kRs2Lo)));
   s.assert_zero("cpu.sw_hi", kRow, f(kFSw) * (c(kNewHi) - c(kRs2Hi)));
@@ -138,10 +135,12 @@ void CpuAir::eval(S& s) const {
   s.assert_zero("cpu.sh_hi", kRow, f(kFSh) * (c(kNewHi) - e0 * c(kOldHi) - e2 * c(kRs2Lo)));
   const auto sbyte = c(kStoreByte);
   const Fp k256 = Fp::from_u64(256);
-  s.assert_zero("cpu.sb_lo", kRow,
-                f(kFSb) * (c(kNewLo) - ob0 - e0 * (sbyte - ob0) - (ob1 + e1 * (sbyte - ob1)) * k256));
-  s.assert_zero("cpu.sb_hi", kRow,
-                f(kFSb) * (c(kNewHi) - ob2 - e2 * (sbyte - ob2) - (ob3 + e3 * (sbyte - ob3)) * k256));
+  s.assert_zero(
+      "cpu.sb_lo", kRow,
+      f(kFSb) * (c(kNewLo) - ob0 - e0 * (sbyte - ob0) - (ob1 + e1 * (sbyte - ob1)) * k256));
+  s.assert_zero(
+      "cpu.sb_hi", kRow,
+      f(kFSb) * (c(kNewHi) - ob2 - e2 * (sbyte - ob2) - (ob3 + e3 * (sbyte - ob3)) * k256));
 
   // --- multiplier: rs1·y = A + 2^32·B, signed high word C ---
   s.assert_zero("cpu.y_lo", kRow, v.m_ext() * (c(kYLo) - c(kBLo)));
@@ -154,17 +153,14 @@ void CpuAir::eval(S& s) const {
                 c(kSxE) - (f(kFMulh) + f(kFMulhsu) + f(kFDiv) + f(kFRem) + f(kFSra)) * sa);
   s.assert_zero("cpu.sign_y", kRow, c(kSyE) - (f(kFMulh) + f(kFDiv) + f(kFRem)) * sb);
   s.assert_zero("cpu.mul_high", kRow,
-                v.mul_high() *
-                    (word_c - word_b + c(kSxE) * y + c(kSyE) * rs1 - c(kMulT) * k2_32));
-  s.assert_zero("cpu.mul_t_range", kRow,
-                c(kMulT) * (c(kMulT) - one) * (c(kMulT) - v.k(2)));
+                v.mul_high() * (word_c - word_b + c(kSxE) * y + c(kSyE) * rs1 - c(kMulT) * k2_32));
+  s.assert_zero("cpu.mul_t_range", kRow, c(kMulT) * (c(kMulT) - one) * (c(kMulT) - v.k(2)));
 
   // --- divider: x_e + 2^32·ovf = q_e·y_e + r_e, remainder bound ---
   boolean("cpu.sign_q_boolean", kSignQ);
   boolean("cpu.sign_r_boolean", kSignR);
   const auto signed_div = v.signed_div();
-  s.assert_zero("cpu.sign_q", kRow,
-                c(kSqE) - (signed_div + f(kFSra)) * c(kSignQ));
+  s.assert_zero("cpu.sign_q", kRow, c(kSqE) - (signed_div + f(kFSra)) * c(kSignQ));
   s.assert_zero("cpu.sign_r", kRow, c(kSrE) - signed_div * c(kSignR));
   const auto x_e = rs1 - c(kSxE) * k2_32;
   const auto y_e = y - c(kSyE) * k2_32;
@@ -177,8 +173,8 @@ void CpuAir::eval(S& s) const {
   s.assert_zero("cpu.y_zero", kRow, c(kYIz) * y_sum);
   s.assert_zero("cpu.div_by_zero_lo", kRow, div * c(kYIz) * (c(kWordALo) - v.k(0xffff)));
   s.assert_zero("cpu.div_by_zero_hi", kRow, div * c(kYIz) * (c(kWordAHi) - v.k(0xffff)));
-  const auto ovf_sum = c(kRs1Lo) + c(kRs1Hi) - v.k(0x8000) + v.k(0xffff) - c(kYLo) +
-                       v.k(0xffff) - c(kYHi);
+  const auto ovf_sum =
+      c(kRs1Lo) + c(kRs1Hi) - v.k(0x8000) + v.k(0xffff) - c(kYLo) + v.k(0xffff) - c(kYHi);
   s.assert_zero("cpu.ovf_inverse", kRow, c(kOvfIz) - one + ovf_sum * c(kOvfInv));
   s.assert_zero("cpu.ovf_zero", kRow, c(kOvfIz) * ovf_sum);
   s.assert_zero("cpu.ovf", kRow, c(kOvf) - signed_div * sa * c(kOvfIz));
@@ -197,19 +193,17 @@ void CpuAir::eval(S& s) const {
   const auto byte_loads = f(kFLb) + f(kFLbu) + f(kFLh) + f(kFLhu);
   const auto covered = f(kFAdd) + f(kFSub) + f(kFSlt) + f(kFSltu) + v.bitwise() + to_a +
                        v.mul_high() + to_b + f(kFLw) + byte_loads;
-  const auto result_lo =
-      (f(kFAdd) + f(kFSub)) * c(kOutLo) + (f(kFSlt) + f(kFSltu)) * c(kLt) +
-      v.bitwise() * (c(kBitR0) + c(kBitR1) * k256) + to_a * c(kWordALo) +
-      v.mul_high() * c(kWordCLo) + to_b * c(kWordBLo) + f(kFLw) * c(kOldLo) +
-      byte_loads * c(kMemVal) + f(kFLb) * c(kMemSign) * Fp::from_u64(0xff00);
+  const auto result_lo = (f(kFAdd) + f(kFSub)) * c(kOutLo) + (f(kFSlt) + f(kFSltu)) * c(kLt) +
+                         v.bitwise() * (c(kBitR0) + c(kBitR1) * k256) + to_a * c(kWordALo) +
+                         v.mul_high() * c(kWordCLo) + to_b * c(kWordBLo) + f(kFLw) * c(kOldLo) +
+                         byte_loads * c(kMemVal) + f(kFLb) * c(kMemSign) * Fp::from_u64(0xff00);
   const auto result_hi = (f(kFAdd) + f(kFSub)) * c(kOutHi) +
                          v.bitwise() * (c(kBitR2) + c(kBitR3) * k256) + to_a * c(kWordAHi) +
                          v.mul_high() * c(kWordCHi) + to_b * c(kWordBHi) + f(kFLw) * c(kOldHi) +
                          (f(kFLb) + f(kFLh)) * c(kMemSign) * Fp::from_u64(0xffff);
   s.assert_zero("cpu.result_lo", kRow, covered * c(kRdLo) - result_lo);
   s.assert_zero("cpu.result_hi", kRow, covered * c(kRdHi) - result_hi);
-  s.assert_zero("cpu.link", kRow,
-                (f(kFJal) + f(kFJalr)) * (v.word(kRdLo, kRdHi) - c(kPc) - four));
+  s.assert_zero("cpu.link", kRow, (f(kFJal) + f(kFJalr)) * (v.word(kRdLo, kRdHi) - c(kPc) - four));
 
   // --- exit (attack: wrong exit code) ---
   boolean("cpu.exit_boolean", kIsExit);

@@ -167,14 +167,13 @@ CpuRowOutputs write_cpu_row(TableTrace& cpu, uint64_t row, const CpuRowInputs& i
     const uint32_t half = (old >> (8 * off)) & 0xffff;
     if (f(kFLb) || f(kFLbu)) {
       w.set(kMemVal, byte);
-      rd_value = f(kFLb) ? static_cast<uint32_t>(static_cast<int32_t>(static_cast<int8_t>(byte)))
-                         : byte;
+      rd_value =
+          f(kFLb) ? static_cast<uint32_t>(static_cast<int32_t>(static_cast<int8_t>(byte))) : byte;
     }
     if (f(kFLh) || f(kFLhu)) {
       w.set(kMemVal, half);
-      rd_value = f(kFLh)
-                     ? static_cast<uint32_t>(static_cast<int32_t>(static_cast<int16_t>(half)))
-                     : half;
+      rd_value =
+          f(kFLh) ? static_cast<uint32_t>(static_cast<int32_t>(static_cast<int16_t>(half))) : half;
     }
     if (f(kFLb)) {
       const uint32_t sign = byte >> 7;
@@ -191,8 +190,8 @@ CpuRowOutputs write_cpu_row(TableTrace& cpu, uint64_t row, const CpuRowInputs& i
 
   // Multiplier and divider: the second operand y.
   const bool shift = f(kFSll) || f(kFSrl) || f(kFSra);
-  const bool m_ext = f(kFMul) || f(kFMulh) || f(kFMulhsu) || f(kFMulhu) || f(kFDiv) ||
-                     f(kFDivu) || f(kFRem) || f(kFRemu);
+  const bool m_ext = f(kFMul) || f(kFMulh) || f(kFMulhsu) || f(kFMulhu) || f(kFDiv) || f(kFDivu) ||
+                     f(kFRem) || f(kFRemu);
   uint32_t y = 0;
   if (shift) {
     const uint32_t shamt = b & 31;

@@ -14,7 +14,7 @@ namespace baobab::zkvm::rv {
 struct CpuRowInputs {
   bool real = false;
   uint64_t clk = 0;
-  RomEntry rom;              // flags 0 on padding rows
+  RomEntry rom;               // flags 0 on padding rows
   uint32_t rs1 = 0, rs2 = 0;  // register values read
   uint64_t rs1_prev_ts = 0, rs2_prev_ts = 0;
   uint32_t rd_prev = 0;

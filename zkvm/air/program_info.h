@@ -28,9 +28,9 @@ struct ProgramInfo {
   uint32_t entry = 0;
   uint32_t initial_brk = 0;
   uint32_t brk_limit = 0;
-  std::vector<RomEntry> rom;      // increasing pc
-  std::vector<ImageWord> image;   // increasing cell
-  std::vector<Gap> gaps;          // increasing, disjoint, covering [0, 2^30) minus the image
+  std::vector<RomEntry> rom;     // increasing pc
+  std::vector<ImageWord> image;  // increasing cell
+  std::vector<Gap> gaps;         // increasing, disjoint, covering [0, 2^30) minus the image
 };
 
 ProgramInfo make_program_info(const Program& program);

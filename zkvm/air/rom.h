@@ -15,10 +15,41 @@ namespace baobab::zkvm::rv {
 
 // One boolean cpu column per flag; packed as Σ 2^flag in the ROM tuple.
 enum Flag : uint64_t {
-  kFAdd, kFSub, kFSlt, kFSltu, kFAnd, kFOr, kFXor, kFSll, kFSrl, kFSra,
-  kFMul, kFMulh, kFMulhsu, kFMulhu, kFDiv, kFDivu, kFRem, kFRemu,
-  kFBeq, kFBne, kFBlt, kFBge, kFBltu, kFBgeu, kFJal, kFJalr,
-  kFLb, kFLbu, kFLh, kFLhu, kFLw, kFSb, kFSh, kFSw, kFEcall,
+  kFAdd,
+  kFSub,
+  kFSlt,
+  kFSltu,
+  kFAnd,
+  kFOr,
+  kFXor,
+  kFSll,
+  kFSrl,
+  kFSra,
+  kFMul,
+  kFMulh,
+  kFMulhsu,
+  kFMulhu,
+  kFDiv,
+  kFDivu,
+  kFRem,
+  kFRemu,
+  kFBeq,
+  kFBne,
+  kFBlt,
+  kFBge,
+  kFBltu,
+  kFBgeu,
+  kFJal,
+  kFJalr,
+  kFLb,
+  kFLbu,
+  kFLh,
+  kFLhu,
+  kFLw,
+  kFSb,
+  kFSh,
+  kFSw,
+  kFEcall,
   kFWritesRd,  // writes x[rd], rd != 0
   kFUseRs2,    // operand b = imm + x[rs2] (else imm)
   kNumFlags
@@ -28,8 +59,8 @@ struct RomEntry {
   uint32_t pc = 0;
   uint64_t flags = 0;
   uint8_t rd = 0, rs1 = 0, rs2 = 0;
-  uint32_t imm = 0;     // operand immediate (u32; auipc: pc + imm)
-  int64_t offset = 0;   // branch / jal target offset (signed)
+  uint32_t imm = 0;    // operand immediate (u32; auipc: pc + imm)
+  int64_t offset = 0;  // branch / jal target offset (signed)
 
   field::Fp offset_fp() const;
 };

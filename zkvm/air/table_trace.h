@@ -35,7 +35,9 @@ struct TableTrace {
   uint64_t rows() const { return uint64_t{1} << log_rows; }
   field::Fp& at(uint64_t row, uint64_t col) { return data[col * rows() + row]; }
   field::Fp at(uint64_t row, uint64_t col) const { return data[col * rows() + row]; }
-  void set(uint64_t row, uint64_t col, uint64_t value) { at(row, col) = field::Fp::from_u64(value); }
+  void set(uint64_t row, uint64_t col, uint64_t value) {
+    at(row, col) = field::Fp::from_u64(value);
+  }
   field::MatrixView view() { return {data.data(), rows(), cols}; }
   field::ConstMatrixView view() const { return {data.data(), rows(), cols}; }
 };

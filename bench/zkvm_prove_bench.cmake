@@ -1,0 +1,5 @@
+if(TARGET baobab_zkvm_air)
+  add_executable(zkvm_prove_bench zkvm_prove_bench.cc)
+  baobab_configure_target(zkvm_prove_bench)
+  target_link_libraries(zkvm_prove_bench PRIVATE baobab_zkvm_air)
+endif()

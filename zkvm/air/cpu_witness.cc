@@ -1,0 +1,103 @@
+#include "zkvm/air/cpu_witness.h"
+
+#include <string>
+
+#include "zkvm/air/cpu_air.h"
+#include "zkvm/air/cpu_row.h"
+
+namespace baobab::zkvm::rv {
+
+namespace {
+
+bool has(const RomEntry& rom, Flag f) {
+  return (rom.flags >> f) & 1;
+}
+
+}  // namespace
+
+CpuWitness::CpuWitness(const ProgramInfo& info, TableTrace& cpu, MemoryTracker& memory,
+                       SyscallWitness& syscalls)
+    : cpu_(cpu), memory_(memory), syscalls_(syscalls) {
+  rom_.reserve(info.rom.size());
+  for (const RomEntry& e : info.rom) rom_.emplace(e.pc, e);
+}
+
+void CpuWitness::add(std::span<const TraceRow> rows) {
+  for (const TraceRow& row : rows) {
+    if (!status_.ok()) return;
+    add_row(row);
+  }
+}
+
+void CpuWitness::add_row(const TraceRow& row) {
+  const auto fail = [&](const std::string& what) {
+    status_ = Error{ErrorCode::kInvalidArgument,
+                    "cpu witness at cycle " + std::to_string(row.cycle) + ": " + what, "zkvm air"};
+  };
+  if (next_row_ + 1 >= cpu_.rows()) return fail("more rows than the cpu table holds");
+  const auto it = rom_.find(row.pc);
+  if (it == rom_.end()) return fail("pc is not in the ROM");
+  const RomEntry& e = it->second;
+  const uint64_t clk = next_row_;
+  CpuRowInputs in;
+  in.real = true;
+  in.clk = clk;
+  in.rom = e;
+  const CellState rs1 = memory_.read(register_cell(e.rs1), timestamp(clk, kSlotRs1));
+  const CellState rs2 = memory_.read(register_cell(e.rs2), timestamp(clk, kSlotRs2));
+  in.rs1 = rs1.value;
+  in.rs1_prev_ts = rs1.ts;
+  in.rs2 = rs2.value;
+  in.rs2_prev_ts = rs2.ts;
+  const bool load = has(e, kFLb) || has(e, kFLbu) || has(e, kFLh) || has(e, kFLhu) || has(e, kFLw);
+  const bool store = has(e, kFSb) || has(e, kFSh) || has(e, kFSw);
+  if (load || store) {
+    const uint32_t addr = effective_address(e, in.rs1);
+    const uint64_t cell = addr & ~3u;
+    const CellState old = memory_.peek(cell);
+    const uint32_t neu = store ? store_word(e, addr, old.value, in.rs2) : old.value;
+    memory_.access(cell, neu, timestamp(clk, kSlotMemory));
+    in.old_word = old.value;
+    in.mem_prev_ts = old.ts;
+  }
+  if (has(e, kFEcall)) {
+    in.is_exit = in.rs1 == kSysExit || in.rs1 == kSysExitGroup;
+    if (!in.is_exit) {
+      syscalls_.on_ecall(row, memory_);
+      in.ecall_result = row.rd_val;
+    }
+  }
+  const CpuRowOutputs out = write_cpu_row(cpu_, next_row_, in);
+  if (has(e, kFWritesRd)) {
+    const CellState prev =
+        memory_.access(register_cell(e.rd), out.rd_value, timestamp(clk, kSlotRd));
+    cpu_.set(next_row_, kRdPrevLo, prev.value & 0xffff);
+    cpu_.set(next_row_, kRdPrevHi, prev.value >> 16);
+    cpu_.set(next_row_, kRdPrevTs, prev.ts);
+    const uint64_t d = timestamp(clk, kSlotRd) - prev.ts - 1;
+    cpu_.set(next_row_, kRdDLo, d & 0xffff);
+    cpu_.set(next_row_, kRdDHi, d >> 16);
+    if (!in.is_exit && out.rd_value != row.rd_val) {
+      return fail("rd value " + std::to_string(out.rd_value) + " differs from the executor's " +
+                  std::to_string(row.rd_val));
+    }
+  }
+  if (!in.is_exit && out.next_pc != row.next_pc) {
+    return fail("next pc differs from the executor's");
+  }
+  ++next_row_;
+}
+
+void CpuWitness::pad() {
+  pad_cpu_rows(cpu_, next_row_);
+}
+
+void pad_cpu_rows(TableTrace& cpu, uint64_t first) {
+  for (uint64_t row = first; row < cpu.rows(); ++row) {
+    CpuRowInputs in;
+    in.clk = row;
+    write_cpu_row(cpu, row, in);
+  }
+}
+
+}  // namespace baobab::zkvm::rv

@@ -1,0 +1,248 @@
+#include "zkvm/air/zkvm_prover.h"
+
+#include <chrono>
+#include <unordered_map>
+
+#include "src/common/byte_io.h"
+#include "src/hash/sha256_hasher.h"
+#include "src/stark/proof_format.h"
+#include "src/stark/prover.h"
+#include "src/stark/verifier.h"
+#include "zkvm/air/bytes_air.h"
+#include "zkvm/air/cpu_air.h"
+#include "zkvm/air/cpu_witness.h"
+#include "zkvm/air/ecall_air.h"
+#include "zkvm/air/io_air.h"
+#include "zkvm/air/lookup_counter.h"
+#include "zkvm/air/memory_air.h"
+#include "zkvm/air/syscall_witness.h"
+#include "zkvm/air/zkvm_statement.h"
+
+namespace baobab::zkvm {
+
+namespace {
+
+using rv::TableTrace;
+
+constexpr char kMagic[8] = {'B', 'Z', 'K', 'V', 'M', 'P', 'R', 'F'};
+constexpr uint8_t kContainerVersion = 1;
+
+class PhaseClock {
+ public:
+  explicit PhaseClock(const ZkvmProveOptions& options) : options_(options) {}
+  void done(std::string_view phase) {
+    const auto now = std::chrono::steady_clock::now();
+    if (options_.on_phase) {
+      options_.on_phase(phase, std::chrono::duration<double>(now - last_).count());
+    }
+    last_ = now;
+  }
+
+ private:
+  const ZkvmProveOptions& options_;
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+// Copies the first `rows` rows of `from` into a table of height 2^log_rows.
+TableTrace regrow(const TableTrace& from, uint64_t rows, int log_rows) {
+  TableTrace to(log_rows, from.cols);
+  for (uint64_t c = 0; c < from.cols; ++c) {
+    for (uint64_t r = 0; r < rows; ++r) to.at(r, c) = from.at(r, c);
+  }
+  return to;
+}
+
+template <class Table>
+Status count(const Table& table, const TableTrace& trace, rv::LookupCounter& counter) {
+  return rv::count_messages(table, trace, counter);
+}
+
+}  // namespace
+
+Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInputs& inputs,
+                                      const params::ProofParams& params,
+                                      const ZkvmProveOptions& options) {
+  PhaseClock clock(options);
+  ExecuteOptions exec;
+  exec.max_cycles = options.max_cycles;
+  auto run = execute(program, inputs, exec);
+  if (!run) return run.error();
+  const uint64_t cycles = run.value().cycles;
+  clock.done("execute");
+
+  const rv::ProgramInfo info = rv::make_program_info(program);
+  std::unordered_map<uint64_t, uint32_t> image;
+  image.reserve(info.image.size());
+  for (const rv::ImageWord& w : info.image) image.emplace(w.cell, w.value);
+  std::array<uint32_t, rv::kNumRegisters> registers{};
+  registers[rv::kRegBrk] = info.initial_brk;
+  registers[rv::kRegPublicRemaining] = static_cast<uint32_t>(inputs.public_input.size());
+  registers[rv::kRegPrivateRemaining] = static_cast<uint32_t>(inputs.private_input.size());
+  if (inputs.public_input.size() > 0xffffffffu || inputs.private_input.size() > 0xffffffffu) {
+    return Error{ErrorCode::kResourceLimit, "inputs are limited to 2^32 - 1 bytes", "prove"};
+  }
+  rv::MemoryTracker memory(registers, [&image](uint64_t cell) {
+    const auto it = image.find(cell);
+    return it == image.end() ? 0u : it->second;
+  });
+  rv::SyscallWitness syscalls(info, inputs);
+  const int cpu_log = rv::log2_ceil(cycles + 1, 2);
+  if (cpu_log > rv::kMaxCpuLogRows) {
+    return Error{ErrorCode::kResourceLimit,
+                 "the execution has " + std::to_string(cycles) + " cycles; at most 2^" +
+                     std::to_string(rv::kMaxCpuLogRows) + " - 1 can be proved in one proof",
+                 "prove"};
+  }
+  TableTrace cpu(cpu_log, rv::kNumCpuCols);
+  rv::CpuWitness witness(info, cpu, memory, syscalls);
+  auto traced = trace_from(program, initial_snapshot(program), inputs, cycles,
+                           [&witness](std::span<const TraceRow> rows) { witness.add(rows); });
+  if (!traced) return traced.error();
+  if (Status ok = witness.status(); !ok) return ok.error();
+  if (witness.rows() != cycles || !traced.value().exited) {
+    return Error{ErrorCode::kInvalidArgument, "trace and execution disagree on the cycle count",
+                 "prove"};
+  }
+  clock.done("trace");
+
+  const rv::StatementValues values{cycles, run.value().exit_code, inputs.public_input,
+                                   run.value().public_output};
+  const rv::StaticContent static_probe =
+      rv::make_static_content(info, inputs.public_input, run.value().public_output);
+  std::array<uint64_t, rv::kNumTables> rows{};
+  rows[rv::kTableCpu] = cycles;
+  rows[rv::kTableStatic] = static_probe.rows.size();
+  rows[rv::kTableFixedMem] = rv::kNumRegisters + info.image.size();
+  rows[rv::kTableZeroMem] = rv::zero_mem_rows(info, memory);
+  rows[rv::kTableEcall] = syscalls.ecall_rows();
+  rows[rv::kTableIo] = syscalls.io_rows();
+  auto heights = rv::choose_heights(rows, params);
+  if (!heights) return heights.error();
+  const rv::Heights& h = heights.value();
+  auto statement = rv::ZkvmStatement::make(program, values, h);
+  if (!statement) return statement.error();
+  const rv::ZkvmStatement& st = *statement.value();
+
+  std::array<TableTrace, rv::kNumTables> tables;
+  tables[rv::kTableCpu] = h[rv::kTableCpu] == cpu_log ? std::move(cpu)
+                                                       : regrow(cpu, cycles, h[rv::kTableCpu]);
+  rv::pad_cpu_rows(tables[rv::kTableCpu], cycles);
+  tables[rv::kTableFixedMem] = rv::fill_fixed_mem(*st.fixed_mem(), h[rv::kTableFixedMem], memory,
+                                                  inputs.private_input.size());
+  tables[rv::kTableZeroMem] = rv::fill_zero_mem(info, h[rv::kTableZeroMem], memory);
+  tables[rv::kTableEcall] = syscalls.ecall_trace(h[rv::kTableEcall]);
+  tables[rv::kTableIo] = syscalls.io_trace(h[rv::kTableIo]);
+  rv::LookupCounter counter(st.static_content());
+  for (Status ok : {count(rv::CpuAir(h[rv::kTableCpu]), tables[rv::kTableCpu], counter),
+                    count(rv::FixedMemAir(st.fixed_mem(), h[rv::kTableFixedMem]),
+                          tables[rv::kTableFixedMem], counter),
+                    count(rv::ZeroMemAir(h[rv::kTableZeroMem]), tables[rv::kTableZeroMem], counter),
+                    count(rv::EcallAir(h[rv::kTableEcall]), tables[rv::kTableEcall], counter),
+                    count(rv::IoAir(h[rv::kTableIo]), tables[rv::kTableIo], counter)}) {
+    if (!ok) return ok.error();
+  }
+  auto static_trace = counter.static_trace(h[rv::kTableStatic]);
+  if (!static_trace) return static_trace.error();
+  tables[rv::kTableStatic] = std::move(static_trace).value();
+  tables[rv::kTableBytes] = counter.bytes_trace();
+  clock.done("witness");
+  if (options.tamper) options.tamper(tables);
+
+  std::vector<field::ConstMatrixView> views;
+  for (const TableTrace& t : tables) views.push_back(t.view());
+  stark::ProveOptions prove_options;
+  prove_options.check_witness = options.check_witness;
+  prove_options.on_phase = options.on_phase;
+  const hash::Sha256Hasher hasher;
+  auto proof = stark::prove(st.statement(), views, params, hasher, prove_options);
+  if (!proof) return proof.error();
+
+  ZkvmProveResult result;
+  result.proof.cycles = cycles;
+  result.proof.log_rows = h;
+  result.proof.stark = std::move(proof).value();
+  result.exit_code = run.value().exit_code;
+  result.public_output = std::move(run.value().public_output);
+  result.debug_output = std::move(run.value().debug_output);
+  return result;
+}
+
+std::vector<uint8_t> serialize_zkvm_proof(const ZkvmProof& proof) {
+  ByteWriter w;
+  w.put_bytes(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(kMagic), sizeof kMagic));
+  w.put_u8(kContainerVersion);
+  w.put_u64(proof.cycles);
+  for (int h : proof.log_rows) w.put_u8(static_cast<uint8_t>(h));
+  std::vector<uint8_t> out = w.take();
+  const std::vector<uint8_t> stark_bytes = stark::serialize_proof(proof.stark);
+  out.insert(out.end(), stark_bytes.begin(), stark_bytes.end());
+  return out;
+}
+
+namespace {
+
+constexpr uint64_t kHeaderBytes = sizeof kMagic + 1 + 8 + rv::kNumTables;
+
+struct Header {
+  uint64_t cycles = 0;
+  TableHeights log_rows{};
+};
+
+Result<Header> parse_header(std::span<const uint8_t> bytes) {
+  const auto bad = [](const std::string& what) {
+    return Error{ErrorCode::kMalformedInput, "zkVM proof container: " + what, "proof"};
+  };
+  if (bytes.size() < kHeaderBytes) return bad("shorter than its header");
+  if (!std::equal(bytes.begin(), bytes.begin() + sizeof kMagic,
+                  reinterpret_cast<const uint8_t*>(kMagic))) {
+    return bad("not a Baobab zkVM proof (magic)");
+  }
+  if (bytes[sizeof kMagic] != kContainerVersion) {
+    return bad("unsupported version " + std::to_string(bytes[sizeof kMagic]));
+  }
+  Header h;
+  for (uint64_t k = 0; k < 8; ++k) h.cycles |= uint64_t{bytes[sizeof kMagic + 1 + k]} << (8 * k);
+  for (uint64_t t = 0; t < rv::kNumTables; ++t) h.log_rows[t] = bytes[sizeof kMagic + 9 + t];
+  return h;
+}
+
+}  // namespace
+
+Result<ZkvmProof> parse_zkvm_proof(const Program& program, std::span<const uint8_t> public_input,
+                                   std::span<const uint8_t> public_output, uint32_t exit_code,
+                                   std::span<const uint8_t> bytes) {
+  auto header = parse_header(bytes);
+  if (!header) return header.error();
+  const rv::StatementValues values{header.value().cycles, exit_code, public_input, public_output};
+  auto statement = rv::ZkvmStatement::make(program, values, header.value().log_rows);
+  if (!statement) return statement.error();
+  auto stark_proof = stark::parse_proof(statement.value()->statement(), bytes.subspan(kHeaderBytes));
+  if (!stark_proof) return stark_proof.error();
+  ZkvmProof proof;
+  proof.cycles = header.value().cycles;
+  proof.log_rows = header.value().log_rows;
+  proof.stark = std::move(stark_proof).value();
+  return proof;
+}
+
+ZkvmVerifyOutcome verify_program(const Program& program, std::span<const uint8_t> public_input,
+                                 std::span<const uint8_t> public_output, uint32_t exit_code,
+                                 const ZkvmProof& proof, const params::SecurityLevel& level) {
+  ZkvmVerifyOutcome outcome;
+  outcome.cycles = proof.cycles;
+  const rv::StatementValues values{proof.cycles, exit_code, public_input, public_output};
+  auto statement = rv::ZkvmStatement::make(program, values, proof.log_rows);
+  if (!statement) {
+    outcome.reason = statement.error().message;
+    return outcome;
+  }
+  const hash::Sha256Hasher hasher;
+  const stark::VerifyOutcome v =
+      stark::verify(statement.value()->statement(), proof.stark, level, hasher);
+  outcome.accepted = v.accepted;
+  outcome.reason = v.reason;
+  outcome.security = v.security;
+  return outcome;
+}
+
+}  // namespace baobab::zkvm

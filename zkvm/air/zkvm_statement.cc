@@ -1,0 +1,127 @@
+#include "zkvm/air/zkvm_statement.h"
+
+#include <algorithm>
+
+#include "src/fri/options.h"
+#include "zkvm/air/bytes_air.h"
+#include "zkvm/air/cpu_air.h"
+#include "zkvm/air/ecall_air.h"
+#include "zkvm/air/io_air.h"
+#include "zkvm/air/public_inputs.h"
+
+namespace baobab::zkvm::rv {
+
+namespace {
+
+Error height_error(const std::string& what) {
+  return Error{ErrorCode::kMalformedInput, "table heights: " + what, "zkvm statement"};
+}
+
+constexpr int kMinLogRows = 2;
+
+}  // namespace
+
+std::vector<Fp> public_inputs(const Program& program, const ProgramInfo& info,
+                              const StatementValues& values) {
+  std::vector<Fp> out(kNumPublicInputs, Fp::zero());
+  out[kPubEntry] = Fp::from_u64(info.entry);
+  out[kPubCycles] = Fp::from_u64(values.cycles);
+  out[kPubExitCode] = Fp::from_u64(values.exit_code);
+  out[kPubInputLength] = Fp::from_u64(values.public_input.size());
+  out[kPubOutputLength] = Fp::from_u64(values.public_output.size());
+  out[kPubInitialBrk] = Fp::from_u64(info.initial_brk);
+  out[kPubBrkLimit] = Fp::from_u64(info.brk_limit);
+  for (uint64_t i = 0; i < 8; ++i) {
+    uint64_t word = 0;
+    for (uint64_t k = 0; k < 4; ++k) word |= uint64_t{program.program_id.bytes[4 * i + k]} << (8 * k);
+    out[kPubProgramId + i] = Fp::from_u64(word);
+  }
+  return out;
+}
+
+Result<std::unique_ptr<ZkvmStatement>> ZkvmStatement::make(const Program& program,
+                                                           const StatementValues& values,
+                                                           const Heights& heights) {
+  auto s = std::make_unique<ZkvmStatement>();
+  s->info_ = make_program_info(program);
+  s->static_ = std::make_shared<const StaticContent>(
+      make_static_content(s->info_, values.public_input, values.public_output));
+  s->fixed_mem_ = std::make_shared<const FixedMemContent>(make_fixed_mem_content(
+      s->info_, values.public_input.size(), values.public_output.size()));
+  s->heights_ = heights;
+  for (int h : heights) {
+    if (h < kMinLogRows || h > static_cast<int>(fri::kMaxLogDomainSize)) {
+      return height_error("a height of 2^" + std::to_string(h) + " rows");
+    }
+  }
+  if (values.cycles == 0) return height_error("zero cycles");
+  if (heights[kTableCpu] > kMaxCpuLogRows) {
+    return height_error("the cpu table is limited to 2^" + std::to_string(kMaxCpuLogRows) +
+                        " rows");
+  }
+  if (values.cycles + 1 > (uint64_t{1} << heights[kTableCpu])) {
+    return height_error("the cpu table is too short for the cycle count");
+  }
+  if (heights[kTableBytes] != BytesAir::kLogRows) return height_error("bytes table not 2^16");
+  if (s->static_->rows.size() > (uint64_t{1} << heights[kTableStatic])) {
+    return height_error("the static table is too short for the program and I/O");
+  }
+  if (s->fixed_mem_->rows.size() > (uint64_t{1} << heights[kTableFixedMem])) {
+    return height_error("the fixed memory table is too short for the image");
+  }
+  s->airs_[kTableCpu] = air::make_air(CpuAir(heights[kTableCpu]));
+  s->airs_[kTableStatic] = air::make_air(StaticAir(s->static_, heights[kTableStatic]));
+  s->airs_[kTableBytes] = air::make_air(BytesAir());
+  s->airs_[kTableFixedMem] = air::make_air(FixedMemAir(s->fixed_mem_, heights[kTableFixedMem]));
+  s->airs_[kTableZeroMem] = air::make_air(ZeroMemAir(heights[kTableZeroMem]));
+  s->airs_[kTableEcall] = air::make_air(EcallAir(heights[kTableEcall]));
+  s->airs_[kTableIo] = air::make_air(IoAir(heights[kTableIo]));
+  std::vector<stark::AuxValueRef> balance;
+  for (uint64_t t = 0; t < kNumTables; ++t) {
+    s->statement_.tables.push_back(s->airs_[t].get());
+    balance.push_back({t, kAuxValueBusSum});
+  }
+  s->statement_.public_inputs = public_inputs(program, s->info_, values);
+  s->statement_.logup_balances.push_back(std::move(balance));
+  return s;
+}
+
+Result<Heights> choose_heights(const std::array<uint64_t, kNumTables>& rows,
+                               const params::ProofParams& params) {
+  Heights mins{};
+  for (uint64_t t = 0; t < kNumTables; ++t) mins[t] = log2_ceil(rows[t], kMinLogRows);
+  mins[kTableCpu] = log2_ceil(rows[kTableCpu] + 1, kMinLogRows);
+  mins[kTableBytes] = BytesAir::kLogRows;
+  if (mins[kTableCpu] > kMaxCpuLogRows) {
+    return Error{ErrorCode::kResourceLimit,
+                 "the execution needs 2^" + std::to_string(mins[kTableCpu]) +
+                     " cpu rows; at most 2^" + std::to_string(kMaxCpuLogRows) + " are supported",
+                 "zkvm statement"};
+  }
+  fri::FriOptions options;
+  options.log_arity = params.log_fri_arity;
+  options.log_blowup = params.log_blowup;
+  options.remainder_max_size = uint64_t{1} << params.fri_remainder_max_log_size;
+  const auto lb = static_cast<int>(params.log_blowup);
+  const int tallest = *std::max_element(mins.begin(), mins.end()) + lb;
+  // The tallest LDE must let the fixed-size bytes table meet one of its layers.
+  for (int top = tallest; top <= tallest + static_cast<int>(params.log_fri_arity); ++top) {
+    auto layout = fri::FriLayout::make(options, static_cast<unsigned>(top));
+    if (!layout) return layout.error();
+    const auto accepts = [&](int log_rows) {
+      return log_rows + lb == top || layout.value().accepts_input(static_cast<unsigned>(log_rows + lb));
+    };
+    if (!accepts(BytesAir::kLogRows)) continue;
+    Heights h = mins;
+    bool ok = true;
+    for (uint64_t t = 0; t < kNumTables; ++t) {
+      while (h[t] + lb <= top && !accepts(h[t])) ++h[t];
+      ok = ok && h[t] + lb <= top;
+    }
+    if (ok && h[kTableBytes] == BytesAir::kLogRows) return h;
+  }
+  return Error{ErrorCode::kInvalidArgument,
+               "no table heights meet the FRI schedule of these parameters", "zkvm statement"};
+}
+
+}  // namespace baobab::zkvm::rv
