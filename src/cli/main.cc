@@ -1,7 +1,8 @@
 // The `baobab` command: one binary, subcommands (DESIGN §7b). MPI is
 // initialised only for the subcommands that use ranks (the same binary then
-// runs alone or under mpirun/srun); single-process tools such as `run` skip
-// it, which saves the MPI runtime's start-up (~0.5 s) on every call.
+// runs alone or under mpirun/srun); single-process tools (`run`, and `prove`
+// and `verify`, which use OpenMP threads only) skip it, which saves the MPI
+// runtime's start-up (~0.5 s) on every call.
 // Exit status: 0 success, 1 a check failed, >= 2 an ErrorCode.
 #include <cstdio>
 #include <string>
@@ -9,7 +10,9 @@
 
 #include "mpi/environment.h"
 #include "src/cli/demo_command.h"
+#include "src/cli/prove_command.h"
 #include "src/cli/run_command.h"
+#include "src/cli/verify_command.h"
 
 namespace {
 
@@ -21,6 +24,10 @@ constexpr const char* kUsage =
     "             across MPI ranks, grinding, queries, verified openings\n"
     "  run        run an RV32IM ELF guest without proving: public output, exit code,\n"
     "             cycles\n"
+    "  prove      run an RV32IM ELF guest and prove the execution: writes a proof file\n"
+    "             and the public output\n"
+    "  verify     check a proof against the ELF, public input, claimed output and\n"
+    "             exit code\n"
     "\n"
     "  baobab <command> --help   options of one command\n"
     "  baobab --version          version\n"
@@ -42,6 +49,8 @@ int main(int argc, char** argv) {
   const std::string command = args[0];
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (command == "run") return baobab::cli::run_run_command(rest);
+  if (command == "prove") return baobab::cli::run_prove_command(rest);
+  if (command == "verify") return baobab::cli::run_verify_command(rest);
   if (command == "demo") {
     baobab::mpi::Environment environment(argc, argv);
     return baobab::cli::run_demo_command(rest, environment.rank(), environment.size());

@@ -1,0 +1,178 @@
+#include "src/cli/prove_command.h"
+
+#include <chrono>
+#include <cstdio>
+#include <string_view>
+#include <vector>
+
+#include "src/cli/args.h"
+#include "src/cli/file_io.h"
+#include "src/cli/phase_timer.h"
+#include "src/hash/digest.h"
+#include "src/params/profiles.h"
+#include "zkvm/air/zkvm_prover.h"
+#include "zkvm/elf_loader.h"
+
+namespace baobab::cli {
+
+namespace {
+
+constexpr int kExitExecutionError = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitMalformedElf = 3;
+constexpr int kExitWrite = 5;
+constexpr int kExitTooLarge = 6;
+constexpr int kExitProverFailed = 7;
+
+const std::vector<OptionSpec> kProveOptions = {
+    {"out", "write the proof to this file (required; also -o)", "", false},
+    {"input", "public input file (the guest reads it from fd 3)", "", false},
+    {"private", "private input file (the guest reads it from fd 0)", "", false},
+    {"output", "write the public output to this file instead of stdout", "", false},
+    {"profile", "parameter profile: proven-100 or conjectured-100",
+     std::string(params::kDefaultProfileName), false},
+    {"max-cycles", "fail when the guest has not exited after this many cycles", "268435456", false},
+    {"json", "print one JSON object on stdout instead of the raw output", "", true},
+    {"no-check", "skip the AIR debug check of the witness before proving", "", true},
+    {"help", "show this help", "", true},
+};
+
+constexpr const char* kProveUsage =
+    "Usage: baobab prove prog.elf -o proof.bin [options]\n"
+    "Runs an RV32IM ELF program and proves the execution. The proof is written\n"
+    "atomically to --out; the public output goes to stdout or --output; one line per\n"
+    "prover phase and a summary go to stderr. Exit status: 0 proved, 1 execution\n"
+    "error, 2 usage error, 3 malformed ELF, 5 cannot write the proof or output,\n"
+    "6 too large to prove, 7 other prover failure.\n\n";
+
+int fail(int status, const std::string& message) {
+  std::fprintf(stderr, "baobab prove: %s\n", message.c_str());
+  return status;
+}
+
+// `-o FILE` is the one short option; the parser only knows long ones.
+std::vector<std::string> expand_short_options(std::span<const std::string> args) {
+  std::vector<std::string> out;
+  for (const std::string& arg : args) out.push_back(arg == "-o" ? "--out" : arg);
+  return out;
+}
+
+std::string json_report(const zkvm::Program& program, const zkvm::ZkvmProveResult& result,
+                        std::string_view profile, size_t proof_bytes,
+                        const std::vector<PhaseRecord>& phases, double seconds) {
+  const double rate = seconds > 0 ? static_cast<double>(result.proof.cycles) / seconds : 0.0;
+  std::string json = "{\"program_id\":\"" + hash::to_hex(program.program_id) + "\"";
+  json += ",\"profile\":" + json_string(profile);
+  json += ",\"cycles\":" + std::to_string(result.proof.cycles);
+  json += ",\"exit_code\":" + std::to_string(result.exit_code);
+  json += ",\"proof_bytes\":" + std::to_string(proof_bytes);
+  json += ",\"phases\":[";
+  char number[64];
+  for (size_t i = 0; i < phases.size(); ++i) {
+    std::snprintf(number, sizeof(number), "%.6f", phases[i].seconds);
+    json += (i ? ",{\"name\":" : "{\"name\":") + json_string(phases[i].name) +
+            ",\"seconds\":" + number + "}";
+  }
+  std::snprintf(number, sizeof(number), "%.6f", seconds);
+  json += std::string("],\"seconds\":") + number;
+  std::snprintf(number, sizeof(number), "%.1f", rate);
+  json += std::string(",\"cycles_per_second\":") + number;
+  json += ",\"output_bytes\":" + std::to_string(result.public_output.size());
+  json += ",\"output_hex\":\"" + to_hex(result.public_output) + "\"}";
+  return json;
+}
+
+}  // namespace
+
+int run_prove_command(std::span<const std::string> raw_args) {
+  const std::vector<std::string> args = expand_short_options(raw_args);
+  auto parsed_or = parse_args(args, kProveOptions);
+  if (!parsed_or) return fail(kExitUsage, parsed_or.error().to_string());
+  const ParsedArgs& parsed = parsed_or.value();
+  if (parsed.flag("help")) {
+    std::printf("%s%s", kProveUsage, format_options(kProveOptions).c_str());
+    return 0;
+  }
+  if (parsed.positionals().size() != 1) {
+    return fail(kExitUsage, "expected exactly one ELF file (see baobab prove --help)");
+  }
+  const std::string& proof_path = parsed.value("out");
+  if (proof_path.empty()) return fail(kExitUsage, "missing -o/--out proof file");
+  auto max_cycles = parsed.integer("max-cycles", 1, ~uint64_t{0});
+  if (!max_cycles) return fail(kExitUsage, max_cycles.error().to_string());
+  const std::string& profile = parsed.value("profile");
+  auto params = params::profile_by_name(profile);
+  if (!params) return fail(kExitUsage, params.error().to_string());
+  const bool json = parsed.flag("json");
+
+  std::vector<uint8_t> elf;
+  const std::string& elf_path = parsed.positionals()[0];
+  if (!read_file(elf_path, elf)) return fail(kExitUsage, "cannot read " + elf_path);
+  zkvm::ExecutionInputs inputs;
+  if (!parsed.value("input").empty() && !read_file(parsed.value("input"), inputs.public_input)) {
+    return fail(kExitUsage, "cannot read --input " + parsed.value("input"));
+  }
+  if (!parsed.value("private").empty() &&
+      !read_file(parsed.value("private"), inputs.private_input)) {
+    return fail(kExitUsage, "cannot read --private " + parsed.value("private"));
+  }
+  auto program = zkvm::load_elf(elf);
+  if (!program) {
+    return fail(kExitMalformedElf, elf_path + ": " + program.error().to_string());
+  }
+
+  std::vector<PhaseRecord> phases;
+  zkvm::ZkvmProveOptions options;
+  options.max_cycles = max_cycles.value();
+  options.check_witness = !parsed.flag("no-check");
+  options.on_phase = [&phases](std::string_view phase, double seconds) {
+    phases.push_back({std::string(phase), seconds, {}});
+    std::fprintf(stderr, "baobab prove: %-20.*s %9.3f s\n", static_cast<int>(phase.size()),
+                 phase.data(), seconds);
+    std::fflush(stderr);
+  };
+  const auto start = std::chrono::steady_clock::now();
+  auto proved = zkvm::prove_program(program.value(), inputs, params.value(), options);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!proved) {
+    const Error& error = proved.error();
+    // The executor runs first and reports its own phase; an error before any
+    // phase ended is the guest's (a fault or --max-cycles).
+    if (error.code == ErrorCode::kResourceLimit) return fail(kExitTooLarge, error.to_string());
+    if (phases.empty()) return fail(kExitExecutionError, error.to_string());
+    return fail(kExitProverFailed, error.to_string());
+  }
+  const zkvm::ZkvmProveResult& result = proved.value();
+  std::fwrite(result.debug_output.data(), 1, result.debug_output.size(), stderr);
+
+  const std::vector<uint8_t> proof_bytes = zkvm::serialize_zkvm_proof(result.proof);
+  if (!write_file_atomically(proof_path, proof_bytes)) {
+    return fail(kExitWrite, "cannot write the proof to " + proof_path);
+  }
+  const std::string& output_path = parsed.value("output");
+  if (!output_path.empty()) {
+    if (!write_file_atomically(output_path, result.public_output)) {
+      return fail(kExitWrite, "cannot write --output " + output_path);
+    }
+  } else if (!json) {
+    std::fwrite(result.public_output.data(), 1, result.public_output.size(), stdout);
+    std::fflush(stdout);
+  }
+
+  if (json) {
+    std::printf(
+        "%s\n",
+        json_report(program.value(), result, profile, proof_bytes.size(), phases, seconds).c_str());
+  } else {
+    const double rate = seconds > 0 ? static_cast<double>(result.proof.cycles) / seconds : 0.0;
+    std::fprintf(stderr,
+                 "baobab prove: exit code %u, %llu cycles, proof %zu bytes (%s) in %s, %.3f s, "
+                 "%.0f cycles/s\n",
+                 result.exit_code, static_cast<unsigned long long>(result.proof.cycles),
+                 proof_bytes.size(), profile.c_str(), proof_path.c_str(), seconds, rate);
+  }
+  return 0;
+}
+
+}  // namespace baobab::cli
