@@ -4,10 +4,14 @@
 
 namespace baobab::zkvm::rv {
 
+BytesAir::BytesAir(int log_rows) : log_rows_(log_rows) {
+  BAOBAB_CHECK(log_rows >= kLogRows, "bytes: the table needs at least 2^16 rows");
+}
+
 air::TableInfo BytesAir::info() const {
   air::TableInfo info;
   info.name = "zkvm.bytes";
-  info.log_rows = kLogRows;
+  info.log_rows = log_rows_;
   info.num_main = kNumMain;
   info.num_preprocessed = kNumPre;
   info.num_aux = bus_aux_columns(kMessages);
@@ -18,8 +22,12 @@ air::TableInfo BytesAir::info() const {
 }
 
 void BytesAir::build_preprocessed(field::MatrixView out) const {
-  BAOBAB_CHECK(out.rows == (uint64_t{1} << kLogRows) && out.cols == kNumPre, "bytes: shape");
+  BAOBAB_CHECK(out.rows == (uint64_t{1} << log_rows_) && out.cols == kNumPre, "bytes: shape");
   for (uint64_t v = 0; v < out.rows; ++v) {
+    if (v >> kLogRows) {  // a copy of row 0
+      for (uint64_t c = 0; c < kNumPre; ++c) out.at(v, c) = Fp::zero();
+      continue;
+    }
     const uint64_t a = v & 255, b = v >> 8;
     out.at(v, kPreV) = Fp::from_u64(v);
     out.at(v, kPreLow) = Fp::from_u64(a);

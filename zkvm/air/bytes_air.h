@@ -1,6 +1,8 @@
 // The bytes table of the RV32IM AIR (docs/rv32im-air.md §4 "bytes"): 2^16
 // rows, row v holding v, its low byte a = v & 255 and a op b for the byte
-// pair (a, b = v >> 8) as preprocessed columns. It receives range16 (v),
+// pair (a, b = v >> 8) as preprocessed columns. A taller table (so that it
+// meets a FRI layer of the tallest one) repeats row 0's entry (v = 0), a
+// valid entry of every kind, on its extra rows. It receives range16 (v),
 // split (v, a) and bitop (op, v, a, a op b) messages, one multiplicity
 // column per message kind.
 #pragma once
@@ -16,7 +18,9 @@ namespace baobab::zkvm::rv {
 
 class BytesAir {
  public:
-  static constexpr int kLogRows = 16;
+  static constexpr int kLogRows = 16;  // the smallest height
+
+  explicit BytesAir(int log_rows = kLogRows);
   static constexpr uint64_t kMessages = 5;
   // Preprocessed columns.
   static constexpr uint64_t kPreV = 0;
@@ -53,10 +57,14 @@ class BytesAir {
   }
 
   void build_preprocessed(field::MatrixView out) const;
+  int log_rows() const { return log_rows_; }
   void build_aux(const air::TraceView& trace, const air::ConstraintInputs& inputs,
                  field::MatrixView aux_out, std::span<Fp3> aux_values_out) const {
     aux_values_out[kAuxValueBusSum] = build_bus_aux(*this, trace, inputs, aux_out);
   }
+
+ private:
+  int log_rows_;
 };
 
 }  // namespace baobab::zkvm::rv

@@ -134,8 +134,8 @@ Result<TableTrace> LookupCounter::static_trace(int log_rows) const {
   return t;
 }
 
-TableTrace LookupCounter::bytes_trace() const {
-  TableTrace t(BytesAir::kLogRows, BytesAir::kNumMain);
+TableTrace LookupCounter::bytes_trace(int log_rows) const {
+  TableTrace t(log_rows, BytesAir::kNumMain);  // extra rows repeat v = 0 with no count
   for (uint64_t c = 0; c < BytesAir::kNumMain; ++c) {
     for (uint64_t v = 0; v < kBytesRows; ++v) t.set(v, c, bytes_counts_[c][v]);
   }

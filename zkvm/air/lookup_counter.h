@@ -35,7 +35,8 @@ class LookupCounter {
   // received exactly once (its multiplicity is fixed to 1).
   Result<TableTrace> static_trace(int log_rows) const;
   // The bytes table's multiplicity columns (BytesAir::kMult*).
-  TableTrace bytes_trace() const;
+  // log_rows >= BytesAir::kLogRows (the extra rows get multiplicity 0).
+  TableTrace bytes_trace(int log_rows = BytesAir::kLogRows) const;
 
  private:
   std::shared_ptr<const StaticContent> content_;

@@ -43,6 +43,9 @@ ProgramInfo make_program_info(const Program& program) {
   }
   uint64_t next_free = 0;  // word index
   for (const auto& [cell, w] : words) {
+    // A zero word outside code needs no row: zero_mem gives it the same
+    // initial value (large .bss and stacks would otherwise dominate).
+    if (w.value == 0 && !w.readonly) continue;
     info.image.push_back(w);
     const uint64_t index = cell / 4;
     if (index > next_free) {

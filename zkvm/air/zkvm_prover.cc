@@ -124,8 +124,8 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
   const rv::ZkvmStatement& st = *statement.value();
 
   std::array<TableTrace, rv::kNumTables> tables;
-  tables[rv::kTableCpu] = h[rv::kTableCpu] == cpu_log ? std::move(cpu)
-                                                       : regrow(cpu, cycles, h[rv::kTableCpu]);
+  tables[rv::kTableCpu] =
+      h[rv::kTableCpu] == cpu_log ? std::move(cpu) : regrow(cpu, cycles, h[rv::kTableCpu]);
   rv::pad_cpu_rows(tables[rv::kTableCpu], cycles);
   tables[rv::kTableFixedMem] = rv::fill_fixed_mem(*st.fixed_mem(), h[rv::kTableFixedMem], memory,
                                                   inputs.private_input.size());
@@ -144,7 +144,7 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
   auto static_trace = counter.static_trace(h[rv::kTableStatic]);
   if (!static_trace) return static_trace.error();
   tables[rv::kTableStatic] = std::move(static_trace).value();
-  tables[rv::kTableBytes] = counter.bytes_trace();
+  tables[rv::kTableBytes] = counter.bytes_trace(h[rv::kTableBytes]);
   clock.done("witness");
   if (options.tamper) options.tamper(tables);
 
@@ -216,7 +216,8 @@ Result<ZkvmProof> parse_zkvm_proof(const Program& program, std::span<const uint8
   const rv::StatementValues values{header.value().cycles, exit_code, public_input, public_output};
   auto statement = rv::ZkvmStatement::make(program, values, header.value().log_rows);
   if (!statement) return statement.error();
-  auto stark_proof = stark::parse_proof(statement.value()->statement(), bytes.subspan(kHeaderBytes));
+  auto stark_proof =
+      stark::parse_proof(statement.value()->statement(), bytes.subspan(kHeaderBytes));
   if (!stark_proof) return stark_proof.error();
   ZkvmProof proof;
   proof.cycles = header.value().cycles;

@@ -1,6 +1,8 @@
 #include "zkvm/air/zkvm_statement.h"
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 
 #include "src/fri/options.h"
 #include "zkvm/air/bytes_air.h"
@@ -33,7 +35,8 @@ std::vector<Fp> public_inputs(const Program& program, const ProgramInfo& info,
   out[kPubBrkLimit] = Fp::from_u64(info.brk_limit);
   for (uint64_t i = 0; i < 8; ++i) {
     uint64_t word = 0;
-    for (uint64_t k = 0; k < 4; ++k) word |= uint64_t{program.program_id.bytes[4 * i + k]} << (8 * k);
+    for (uint64_t k = 0; k < 4; ++k)
+      word |= uint64_t{program.program_id.bytes[4 * i + k]} << (8 * k);
     out[kPubProgramId + i] = Fp::from_u64(word);
   }
   return out;
@@ -46,8 +49,8 @@ Result<std::unique_ptr<ZkvmStatement>> ZkvmStatement::make(const Program& progra
   s->info_ = make_program_info(program);
   s->static_ = std::make_shared<const StaticContent>(
       make_static_content(s->info_, values.public_input, values.public_output));
-  s->fixed_mem_ = std::make_shared<const FixedMemContent>(make_fixed_mem_content(
-      s->info_, values.public_input.size(), values.public_output.size()));
+  s->fixed_mem_ = std::make_shared<const FixedMemContent>(
+      make_fixed_mem_content(s->info_, values.public_input.size(), values.public_output.size()));
   s->heights_ = heights;
   for (int h : heights) {
     if (h < kMinLogRows || h > static_cast<int>(fri::kMaxLogDomainSize)) {
@@ -62,7 +65,7 @@ Result<std::unique_ptr<ZkvmStatement>> ZkvmStatement::make(const Program& progra
   if (values.cycles + 1 > (uint64_t{1} << heights[kTableCpu])) {
     return height_error("the cpu table is too short for the cycle count");
   }
-  if (heights[kTableBytes] != BytesAir::kLogRows) return height_error("bytes table not 2^16");
+  if (heights[kTableBytes] < BytesAir::kLogRows) return height_error("bytes table below 2^16");
   if (s->static_->rows.size() > (uint64_t{1} << heights[kTableStatic])) {
     return height_error("the static table is too short for the program and I/O");
   }
@@ -71,7 +74,7 @@ Result<std::unique_ptr<ZkvmStatement>> ZkvmStatement::make(const Program& progra
   }
   s->airs_[kTableCpu] = air::make_air(CpuAir(heights[kTableCpu]));
   s->airs_[kTableStatic] = air::make_air(StaticAir(s->static_, heights[kTableStatic]));
-  s->airs_[kTableBytes] = air::make_air(BytesAir());
+  s->airs_[kTableBytes] = air::make_air(BytesAir(heights[kTableBytes]));
   s->airs_[kTableFixedMem] = air::make_air(FixedMemAir(s->fixed_mem_, heights[kTableFixedMem]));
   s->airs_[kTableZeroMem] = air::make_air(ZeroMemAir(heights[kTableZeroMem]));
   s->airs_[kTableEcall] = air::make_air(EcallAir(heights[kTableEcall]));
@@ -103,23 +106,48 @@ Result<Heights> choose_heights(const std::array<uint64_t, kNumTables>& rows,
   options.log_blowup = params.log_blowup;
   options.remainder_max_size = uint64_t{1} << params.fri_remainder_max_log_size;
   const auto lb = static_cast<int>(params.log_blowup);
-  const int tallest = *std::max_element(mins.begin(), mins.end()) + lb;
-  // The tallest LDE must let the fixed-size bytes table meet one of its layers.
-  for (int top = tallest; top <= tallest + static_cast<int>(params.log_fri_arity); ++top) {
+  // Committed base columns per row of each table (main, preprocessed, aux).
+  const auto width = [](const air::TableInfo& i) {
+    return i.num_main + i.num_preprocessed + i.num_aux_base_columns();
+  };
+  const std::array<uint64_t, kNumTables> widths = {
+      width(CpuAir(2).info()),
+      width(StaticAir(std::make_shared<const StaticContent>(), 2).info()),
+      width(BytesAir().info()),
+      width(FixedMemAir(std::make_shared<const FixedMemContent>(), 2).info()),
+      width(ZeroMemAir(2).info()),
+      width(EcallAir(2).info()),
+      width(IoAir(2).info())};
+  // The tallest table fixes the FRI domain; every other table is raised to
+  // the next size that meets one of its layers. Raising the domain itself by
+  // up to one folding step can be cheaper (a small table at the top, a large
+  // one just below it): take the cheapest choice in committed cells.
+  const int lowest_top = *std::max_element(mins.begin(), mins.end()) + lb;
+  std::optional<Heights> best;
+  double best_cost = 0;
+  for (int top = lowest_top; top < lowest_top + static_cast<int>(params.log_fri_arity); ++top) {
     auto layout = fri::FriLayout::make(options, static_cast<unsigned>(top));
     if (!layout) return layout.error();
     const auto accepts = [&](int log_rows) {
-      return log_rows + lb == top || layout.value().accepts_input(static_cast<unsigned>(log_rows + lb));
+      return log_rows + lb == top ||
+             layout.value().accepts_input(static_cast<unsigned>(log_rows + lb));
     };
-    if (!accepts(BytesAir::kLogRows)) continue;
     Heights h = mins;
     bool ok = true;
+    double cost = 0;
     for (uint64_t t = 0; t < kNumTables; ++t) {
-      while (h[t] + lb <= top && !accepts(h[t])) ++h[t];
-      ok = ok && h[t] + lb <= top;
+      while (h[t] + lb < top && !accepts(h[t])) ++h[t];
+      ok = ok && accepts(h[t]);
+      cost += std::ldexp(static_cast<double>(widths[t]), h[t]);
     }
-    if (ok && h[kTableBytes] == BytesAir::kLogRows) return h;
+    // The domain must actually be reached by some table.
+    ok = ok && *std::max_element(h.begin(), h.end()) + lb == top;
+    if (ok && (!best || cost < best_cost)) {
+      best = h;
+      best_cost = cost;
+    }
   }
+  if (best) return *best;
   return Error{ErrorCode::kInvalidArgument,
                "no table heights meet the FRI schedule of these parameters", "zkvm statement"};
 }

@@ -10,17 +10,16 @@
 
 namespace baobab::zkvm::testing {
 
-inline constexpr uint32_t kAirEdges[] = {0,          1,          0x7fffffff, 0x80000000,
-                                         0xffffffff, 0xfffffffe, 0x12345678, 0xdeadbeef,
-                                         3};
+inline constexpr uint32_t kAirEdges[] = {0,          1,          0x7fffffff, 0x80000000, 0xffffffff,
+                                         0xfffffffe, 0x12345678, 0xdeadbeef, 3};
 
 // funct7, funct3 of the R-type ALU and M instructions.
 struct ROp {
   uint32_t f7, f3;
 };
-inline constexpr ROp kROps[] = {{0, 0},  {0x20, 0}, {0, 1}, {0, 2}, {0, 3}, {0, 4}, {0, 5},
-                                {0x20, 5}, {0, 6},  {0, 7}, {1, 0}, {1, 1}, {1, 2}, {1, 3},
-                                {1, 4},  {1, 5},  {1, 6}, {1, 7}};
+inline constexpr ROp kROps[] = {{0, 0}, {0x20, 0}, {0, 1}, {0, 2}, {0, 3}, {0, 4},
+                                {0, 5}, {0x20, 5}, {0, 6}, {0, 7}, {1, 0}, {1, 1},
+                                {1, 2}, {1, 3},    {1, 4}, {1, 5}, {1, 6}, {1, 7}};
 
 // Every R op on every pair of edge operands, result in t2 (then summed into s1
 // so that nothing is dead).
@@ -41,7 +40,8 @@ inline Asm& all_i_ops(Asm& code) {
   for (uint32_t a : kAirEdges) {
     code.li(kT0, a);
     for (int32_t imm : imms) {
-      for (uint32_t f3 : {0u, 2u, 3u, 4u, 6u, 7u}) code.op_imm(f3, kT2, kT0, imm).add(kS1, kS1, kT2);
+      for (uint32_t f3 : {0u, 2u, 3u, 4u, 6u, 7u})
+        code.op_imm(f3, kT2, kT0, imm).add(kS1, kS1, kT2);
     }
     for (int32_t shamt : {0, 1, 15, 16, 31}) {
       code.op_imm(1, kT2, kT0, shamt).add(kS1, kS1, kT2);
@@ -60,12 +60,12 @@ inline Asm& all_memory_ops(Asm& code) {
   code.li(kT0, kDataBase + 0x100).li(kT1, 0x89abcdef);
   code.sw(kT1, kT0, 0).sw(kT1, kT0, 4);
   for (int32_t off = 0; off < 4; ++off) {
-    code.store(0, kT1, kT0, 8 + off);  // sb
+    code.store(0, kT1, kT0, 8 + off);                // sb
     code.load(0, kT2, kT0, off).add(kS1, kS1, kT2);  // lb
     code.load(4, kT2, kT0, off).add(kS1, kS1, kT2);  // lbu
   }
   for (int32_t off = 0; off < 4; off += 2) {
-    code.store(1, kT1, kT0, 12 + off);  // sh
+    code.store(1, kT1, kT0, 12 + off);               // sh
     code.load(1, kT2, kT0, off).add(kS1, kS1, kT2);  // lh
     code.load(5, kT2, kT0, off).add(kS1, kS1, kT2);  // lhu
   }
@@ -84,7 +84,7 @@ inline Asm& all_control_ops(Asm& code) {
       code.branch(f3, kT0, kT1, 8).addi(kS1, kS1, 1);
     }
   }
-  code.jal(kRa, 8).addi(kS1, kS1, 100);           // skipped
+  code.jal(kRa, 8).addi(kS1, kS1, 100);                        // skipped
   code.auipc(kT0, 0).jalr(kRa, kT0, 13).addi(kS1, kS1, 1000);  // target pc+12 (bit 0 dropped)
   code.add(kS1, kS1, kRa);
   return code;

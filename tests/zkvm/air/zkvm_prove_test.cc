@@ -49,11 +49,11 @@ TEST(ZkvmProve, EveryInstructionClassProvesAndVerifies) {
   ASSERT_GT(p.result.proof.cycles, 1000u);
   EXPECT_EQ(p.result.exit_code, 7u);
   const auto bytes = serialize_zkvm_proof(p.result.proof);
-  auto parsed = parse_zkvm_proof(p.program, p.inputs.public_input, p.result.public_output, 7, bytes);
+  auto parsed =
+      parse_zkvm_proof(p.program, p.inputs.public_input, p.result.public_output, 7, bytes);
   ASSERT_TRUE(parsed.ok()) << parsed.error().to_string();
-  const ZkvmVerifyOutcome outcome = verify_program(p.program, p.inputs.public_input,
-                                                   p.result.public_output, 7, parsed.value(),
-                                                   any_level());
+  const ZkvmVerifyOutcome outcome = verify_program(
+      p.program, p.inputs.public_input, p.result.public_output, 7, parsed.value(), any_level());
   EXPECT_TRUE(outcome.accepted) << outcome.reason;
   EXPECT_EQ(outcome.cycles, p.result.proof.cycles);
 }
@@ -97,7 +97,8 @@ void add(rv::TableTrace& t, uint64_t row, uint64_t col, uint64_t delta) {
 uint64_t find_row(const rv::TableTrace& cpu, Flag flag,
                   const std::function<bool(uint64_t)>& pred = nullptr) {
   for (uint64_t r = 0; r < cpu.rows(); ++r) {
-    if (get(cpu, r, rv::kReal) == 1 && get(cpu, r, uint64_t{rv::kFlag0} + flag) == 1 && (!pred || pred(r))) {
+    if (get(cpu, r, rv::kReal) == 1 && get(cpu, r, uint64_t{rv::kFlag0} + flag) == 1 &&
+        (!pred || pred(r))) {
       return r;
     }
   }
@@ -156,12 +157,13 @@ TEST_P(WrongResult, IsRejected) {
       flag == rv::kFJal || flag == rv::kFJalr ? "cpu.link" : "cpu.result_lo");
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    EveryClass, WrongResult,
-    ::testing::Values(rv::kFAdd, rv::kFSub, rv::kFSlt, rv::kFSltu, rv::kFAnd, rv::kFOr, rv::kFXor,
-                      rv::kFSll, rv::kFSrl, rv::kFSra, rv::kFMul, rv::kFMulh, rv::kFMulhsu,
-                      rv::kFMulhu, rv::kFDiv, rv::kFDivu, rv::kFRem, rv::kFRemu, rv::kFLb,
-                      rv::kFLbu, rv::kFLh, rv::kFLhu, rv::kFLw, rv::kFJal, rv::kFJalr));
+INSTANTIATE_TEST_SUITE_P(EveryClass, WrongResult,
+                         ::testing::Values(rv::kFAdd, rv::kFSub, rv::kFSlt, rv::kFSltu, rv::kFAnd,
+                                           rv::kFOr, rv::kFXor, rv::kFSll, rv::kFSrl, rv::kFSra,
+                                           rv::kFMul, rv::kFMulh, rv::kFMulhsu, rv::kFMulhu,
+                                           rv::kFDiv, rv::kFDivu, rv::kFRem, rv::kFRemu, rv::kFLb,
+                                           rv::kFLbu, rv::kFLh, rv::kFLhu, rv::kFLw, rv::kFJal,
+                                           rv::kFJalr));
 
 // A consistent lie about an addition: adder output and rd changed together.
 TEST(ZkvmAttack, AdderOutputAndResultTogether) {
@@ -169,7 +171,8 @@ TEST(ZkvmAttack, AdderOutputAndResultTogether) {
       [](Tables& t) {
         rv::TableTrace& cpu = t[rv::kTableCpu];
         const uint64_t row = find_row(cpu, rv::kFAdd, [&](uint64_t r) {
-          return get(cpu, r, uint64_t{rv::kFlag0} + rv::kFWritesRd) == 1 && get(cpu, r, rv::kOutLo) < 1000;
+          return get(cpu, r, uint64_t{rv::kFlag0} + rv::kFWritesRd) == 1 &&
+                 get(cpu, r, rv::kOutLo) < 1000;
         });
         add(cpu, row, rv::kOutLo, 1);
         add(cpu, row, rv::kRdLo, 1);
@@ -237,7 +240,8 @@ TEST(ZkvmAttack, WriteToX0Sticks) {
       [](Tables& t) {
         rv::TableTrace& cpu = t[rv::kTableCpu];
         const uint64_t row = find_row(cpu, rv::kFAdd, [&](uint64_t r) {
-          return get(cpu, r, rv::kRd) == 0 && get(cpu, r, uint64_t{rv::kFlag0} + rv::kFWritesRd) == 0 &&
+          return get(cpu, r, rv::kRd) == 0 &&
+                 get(cpu, r, uint64_t{rv::kFlag0} + rv::kFWritesRd) == 0 &&
                  get(cpu, r, rv::kImmLo) == 5;
         });
         // Everything local is consistent: only the ROM and memory arguments see it.
@@ -311,8 +315,8 @@ TEST(ZkvmAttack, PcOutsideTheProgram) {
         // The zero-test witnesses over the changed columns, recomputed.
         cpu.at(row, rv::kEqInv) = (cpu.at(row, rv::kOutLo) + cpu.at(row, rv::kOutHi)).inverse();
         const field::Fp ovf_sum = cpu.at(row, rv::kRs1Lo) + cpu.at(row, rv::kRs1Hi) +
-                                  field::Fp::from_u64(2 * 0xffff - 0x8000) -
-                                  cpu.at(row, rv::kYLo) - cpu.at(row, rv::kYHi);
+                                  field::Fp::from_u64(2 * 0xffff - 0x8000) - cpu.at(row, rv::kYLo) -
+                                  cpu.at(row, rv::kYHi);
         cpu.at(row, rv::kOvfInv) = ovf_sum.inverse();
         add(cpu, row, rv::kNextPc, kShift);
         for (uint64_t r = row + 1; get(cpu, r, rv::kReal) == 1; ++r) {
@@ -328,14 +332,12 @@ TEST(ZkvmAttack, HaltingBeforeTheExit) {
   expect_rejected(
       [](Tables& t) {
         rv::TableTrace& cpu = t[rv::kTableCpu];
-        const uint64_t row = find_row(cpu, rv::kFEcall, [&](uint64_t r) {
-          return get(cpu, r, rv::kIsExit) == 1;
-        });
+        const uint64_t row =
+            find_row(cpu, rv::kFEcall, [&](uint64_t r) { return get(cpu, r, rv::kIsExit) == 1; });
         rv::pad_cpu_rows(cpu, row);
       },
       "cpu.ends_with_exit");
 }
-
 
 // A public-input byte that a read() copies into memory, changed in the io
 // table (memory then holds the forged byte consistently).
@@ -384,9 +386,9 @@ ExecutionInputs* HonestProof::inputs_ = nullptr;
 ZkvmProveResult* HonestProof::result_ = nullptr;
 
 TEST_F(HonestProof, Accepted) {
-  EXPECT_TRUE(verify_with(*program_, inputs_->public_input, result_->public_output, 3,
-                          result_->proof)
-                  .accepted);
+  EXPECT_TRUE(
+      verify_with(*program_, inputs_->public_input, result_->public_output, 3, result_->proof)
+          .accepted);
 }
 
 TEST_F(HonestProof, ForgedPublicOutputByte) {
@@ -405,33 +407,32 @@ TEST_F(HonestProof, ForgedPublicInputByte) {
 }
 
 TEST_F(HonestProof, WrongExitCode) {
-  EXPECT_FALSE(verify_with(*program_, inputs_->public_input, result_->public_output, 4,
-                           result_->proof)
-                   .accepted);
+  EXPECT_FALSE(
+      verify_with(*program_, inputs_->public_input, result_->public_output, 4, result_->proof)
+          .accepted);
 }
 
 TEST_F(HonestProof, WrongCycleCount) {
   ZkvmProof proof = result_->proof;
   proof.cycles += 1;
-  EXPECT_FALSE(verify_with(*program_, inputs_->public_input, result_->public_output, 3, proof)
-                   .accepted);
+  EXPECT_FALSE(
+      verify_with(*program_, inputs_->public_input, result_->public_output, 3, proof).accepted);
   proof.cycles -= 2;
-  EXPECT_FALSE(verify_with(*program_, inputs_->public_input, result_->public_output, 3, proof)
-                   .accepted);
+  EXPECT_FALSE(
+      verify_with(*program_, inputs_->public_input, result_->public_output, 3, proof).accepted);
 }
 
 TEST_F(HonestProof, AnotherProgram) {
   testing::Asm code;
   code.li(testing::kT0, 1).exit(3);
   const Program other = testing::make_test_program(code);
-  EXPECT_FALSE(verify_with(other, inputs_->public_input, result_->public_output, 3,
-                           result_->proof)
+  EXPECT_FALSE(verify_with(other, inputs_->public_input, result_->public_output, 3, result_->proof)
                    .accepted);
   // The same code with one different data byte is another program too.
   const Program changed = attack_program(9);
-  EXPECT_FALSE(verify_with(changed, inputs_->public_input, result_->public_output, 3,
-                           result_->proof)
-                   .accepted);
+  EXPECT_FALSE(
+      verify_with(changed, inputs_->public_input, result_->public_output, 3, result_->proof)
+          .accepted);
 }
 
 }  // namespace
