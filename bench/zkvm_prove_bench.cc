@@ -30,15 +30,19 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 int main(int argc, char** argv) {
   using namespace baobab;
   if (argc < 2) {
-    std::fprintf(stderr, "usage: zkvm_prove_bench ELF [--input-text T] [--profile P] [--no-check]\n");
+    std::fprintf(stderr,
+                 "usage: zkvm_prove_bench ELF [--input-text T] [--profile P] [--no-check]\n");
     return 2;
   }
   std::string input_text, profile = "proven-100";
   bool check = true;
   for (int i = 2; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--input-text") && i + 1 < argc) input_text = argv[++i];
-    else if (!std::strcmp(argv[i], "--profile") && i + 1 < argc) profile = argv[++i];
-    else if (!std::strcmp(argv[i], "--no-check")) check = false;
+    if (!std::strcmp(argv[i], "--input-text") && i + 1 < argc)
+      input_text = argv[++i];
+    else if (!std::strcmp(argv[i], "--profile") && i + 1 < argc)
+      profile = argv[++i];
+    else if (!std::strcmp(argv[i], "--no-check"))
+      check = false;
   }
   std::ifstream file(argv[1], std::ios::binary);
   const std::vector<uint8_t> elf((std::istreambuf_iterator<char>(file)),
@@ -72,9 +76,9 @@ int main(int argc, char** argv) {
   params::SecurityLevel level;
   level.min_proven_bits = 0;
   const auto t1 = std::chrono::steady_clock::now();
-  const auto outcome = zkvm::verify_program(program.value(), inputs.public_input,
-                                            result.value().public_output,
-                                            result.value().exit_code, result.value().proof, level);
+  const auto outcome =
+      zkvm::verify_program(program.value(), inputs.public_input, result.value().public_output,
+                           result.value().exit_code, result.value().proof, level);
   const double verify = seconds_since(t1);
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
