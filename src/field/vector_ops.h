@@ -19,6 +19,9 @@ struct VectorKernels {
   void (*mul)(const Fp* a, const Fp* b, Fp* out, uint64_t n);
   // out[i] = a[i] · s
   void (*scale)(const Fp* a, Fp s, Fp* out, uint64_t n);
+  // acc_k[i] += s[k] · a[i] for k = 0, 1, 2: an extension-field coefficient
+  // times base-field values, accumulated per coordinate (the DEEP sums).
+  void (*mul_add3)(const Fp* a, const Fp* s, Fp* acc0, Fp* acc1, Fp* acc2, uint64_t n);
 };
 
 // The table for one level; the level must be supported by this CPU.

@@ -37,8 +37,26 @@ void scale_avx2(const Fp* a, Fp s, Fp* out, uint64_t n) {
   for (; i + kLanes <= n; i += kLanes) avx2::store(out + i, avx2::mul(avx2::load(a + i), factor));
   for (; i < n; ++i) out[i] = a[i] * s;
 }
+void mul_add3_avx2(const Fp* a, const Fp* s, Fp* acc0, Fp* acc1, Fp* acc2, uint64_t n) {
+  const auto s0 = avx2::broadcast(s[0]);
+  const auto s1 = avx2::broadcast(s[1]);
+  const auto s2 = avx2::broadcast(s[2]);
+  uint64_t i = 0;
+  for (; i + kLanes <= n; i += kLanes) {
+    const auto v = avx2::load(a + i);
+    avx2::store(acc0 + i, avx2::add(avx2::load(acc0 + i), avx2::mul(v, s0)));
+    avx2::store(acc1 + i, avx2::add(avx2::load(acc1 + i), avx2::mul(v, s1)));
+    avx2::store(acc2 + i, avx2::add(avx2::load(acc2 + i), avx2::mul(v, s2)));
+  }
+  for (; i < n; ++i) {
+    acc0[i] += s[0] * a[i];
+    acc1[i] += s[1] * a[i];
+    acc2[i] += s[2] * a[i];
+  }
+}
 }  // namespace
 
-const VectorKernels kAvx2VectorKernels{SimdLevel::kAvx2, add_avx2, sub_avx2, mul_avx2, scale_avx2};
+const VectorKernels kAvx2VectorKernels{SimdLevel::kAvx2, add_avx2,   sub_avx2,
+                                       mul_avx2,         scale_avx2, mul_add3_avx2};
 
 }  // namespace baobab::field::detail

@@ -38,9 +38,26 @@ void scale_avx512(const Fp* a, Fp s, Fp* out, uint64_t n) {
     avx512::store(out + i, avx512::mul(avx512::load(a + i), factor));
   for (; i < n; ++i) out[i] = a[i] * s;
 }
+void mul_add3_avx512(const Fp* a, const Fp* s, Fp* acc0, Fp* acc1, Fp* acc2, uint64_t n) {
+  const auto s0 = avx512::broadcast(s[0]);
+  const auto s1 = avx512::broadcast(s[1]);
+  const auto s2 = avx512::broadcast(s[2]);
+  uint64_t i = 0;
+  for (; i + kLanes <= n; i += kLanes) {
+    const auto v = avx512::load(a + i);
+    avx512::store(acc0 + i, avx512::add(avx512::load(acc0 + i), avx512::mul(v, s0)));
+    avx512::store(acc1 + i, avx512::add(avx512::load(acc1 + i), avx512::mul(v, s1)));
+    avx512::store(acc2 + i, avx512::add(avx512::load(acc2 + i), avx512::mul(v, s2)));
+  }
+  for (; i < n; ++i) {
+    acc0[i] += s[0] * a[i];
+    acc1[i] += s[1] * a[i];
+    acc2[i] += s[2] * a[i];
+  }
+}
 }  // namespace
 
-const VectorKernels kAvx512VectorKernels{SimdLevel::kAvx512, add_avx512, sub_avx512, mul_avx512,
-                                         scale_avx512};
+const VectorKernels kAvx512VectorKernels{SimdLevel::kAvx512, add_avx512,   sub_avx512,
+                                         mul_avx512,         scale_avx512, mul_add3_avx512};
 
 }  // namespace baobab::field::detail

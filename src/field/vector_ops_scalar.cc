@@ -16,9 +16,16 @@ void mul_scalar(const Fp* a, const Fp* b, Fp* out, uint64_t n) {
 void scale_scalar(const Fp* a, Fp s, Fp* out, uint64_t n) {
   for (uint64_t i = 0; i < n; ++i) out[i] = a[i] * s;
 }
+void mul_add3_scalar(const Fp* a, const Fp* s, Fp* acc0, Fp* acc1, Fp* acc2, uint64_t n) {
+  for (uint64_t i = 0; i < n; ++i) {
+    acc0[i] += s[0] * a[i];
+    acc1[i] += s[1] * a[i];
+    acc2[i] += s[2] * a[i];
+  }
+}
 }  // namespace
 
-const VectorKernels kScalarVectorKernels{SimdLevel::kScalar, add_scalar, sub_scalar, mul_scalar,
-                                         scale_scalar};
+const VectorKernels kScalarVectorKernels{SimdLevel::kScalar, add_scalar,   sub_scalar,
+                                         mul_scalar,         scale_scalar, mul_add3_scalar};
 
 }  // namespace baobab::field::detail

@@ -6,6 +6,7 @@
 #include "src/common/check.h"
 #include "src/field/batch_inverse.h"
 #include "src/field/roots.h"
+#include "src/field/vector_ops.h"
 #include "src/ntt/bit_reverse.h"
 
 namespace baobab::stark {
@@ -37,15 +38,30 @@ std::pair<Fp3, Fp3> ood_constants(const DeepCoefficients& k, const TableOod& ood
   return {at_z, at_next};
 }
 
-// acc_z[j] += Σ_c a_c · column_c[first + j] (and the same for acc_next).
-void accumulate_block(field::ConstMatrixView columns, std::span<const Fp3> a,
-                      std::span<const Fp3> b, uint64_t first, std::span<Fp3> acc_z,
-                      std::span<Fp3> acc_next) {
+// Extension-field accumulators of a run of rows, one array per coordinate
+// (so the vector kernels multiply-add whole runs of base-field values).
+struct Accumulator {
+  std::vector<Fp> c[3];
+  void reset(uint64_t size) {
+    for (auto& v : c) v.assign(size, Fp::zero());
+  }
+  Fp3 at(uint64_t k) const { return {c[0][k], c[1][k], c[2][k]}; }
+};
+
+// acc_z[at + j] += Σ_c a_c · column_c[first + j] for j < length (and the
+// same for acc_next with b).
+void accumulate_block(const field::VectorKernels& kernels, field::ConstMatrixView columns,
+                      std::span<const Fp3> a, std::span<const Fp3> b, uint64_t first,
+                      uint64_t length, uint64_t at, Accumulator& acc_z, Accumulator& acc_next) {
   for (uint64_t c = 0; c < columns.cols; ++c) {
     const Fp* column = columns.column(c) + first;
-    for (size_t j = 0; j < acc_z.size(); ++j) acc_z[j] += a[c] * column[j];
+    const Fp sa[3] = {a[c][0], a[c][1], a[c][2]};
+    kernels.mul_add3(column, sa, acc_z.c[0].data() + at, acc_z.c[1].data() + at,
+                     acc_z.c[2].data() + at, length);
     if (!b.empty()) {
-      for (size_t j = 0; j < acc_next.size(); ++j) acc_next[j] += b[c] * column[j];
+      const Fp sb[3] = {b[c][0], b[c][1], b[c][2]};
+      kernels.mul_add3(column, sb, acc_next.c[0].data() + at, acc_next.c[1].data() + at,
+                       acc_next.c[2].data() + at, length);
     }
   }
 }
@@ -107,9 +123,11 @@ void deep_codeword(const TableLdeViews& lde, const DeepCoefficients& coefficient
   const Tiling tiling = reversed ? Tiling::bit_reversed(log_size) : Tiling::natural(size);
   const Fp omega_stride = omega.pow(tiling.stride);
   const uint64_t count = tiling.runs * tiling.run_length;
+  const field::VectorKernels& kernels = field::vector_kernels();
 #pragma omp parallel
   {
-    std::vector<Fp3> acc_z(count), acc_next(count), inv_den(count);
+    Accumulator acc_z, acc_next;
+    std::vector<Fp3> inv_den(count);
     std::vector<Fp> xs(count);
 #pragma omp for schedule(static)
     for (int64_t ti = 0; ti < static_cast<int64_t>(tiling.tiles); ++ti) {
@@ -125,15 +143,13 @@ void deep_codeword(const TableLdeViews& lde, const DeepCoefficients& coefficient
       // One inversion chain for both quotients; z, zω lie outside the LDE
       // domain (checked by the caller).
       field::batch_inverse(inv_den, inv_den);
-      std::fill(acc_z.begin(), acc_z.end(), Fp3::zero());
-      std::fill(acc_next.begin(), acc_next.end(), Fp3::zero());
+      acc_z.reset(count);
+      acc_next.reset(count);
       const auto accumulate = [&](field::ConstMatrixView columns, std::span<const Fp3> a,
                                   std::span<const Fp3> b) {
         for (uint64_t r = 0; r < tiling.runs; ++r) {
-          const uint64_t at = r * tiling.run_length;
-          accumulate_block(columns, a, b, first + r * tiling.stride,
-                           std::span(acc_z).subspan(at, tiling.run_length),
-                           std::span(acc_next).subspan(at, tiling.run_length));
+          accumulate_block(kernels, columns, a, b, first + r * tiling.stride, tiling.run_length,
+                           r * tiling.run_length, acc_z, acc_next);
         }
       };
       accumulate(lde.main, coefficients.main_z, coefficients.main_next);
@@ -146,9 +162,9 @@ void deep_codeword(const TableLdeViews& lde, const DeepCoefficients& coefficient
           const uint64_t at = reversed ? ntt::reverse_bits(row, log_size) : row;
           // A/(x - z) + B/(x - zω) = (A·(x - zω) + B·(x - z)) / ((x - z)(x - zω)).
           const Fp3 x = Fp3(xs[k]);
-          out[at] =
-              ((acc_z[k] - constant_z) * (x - z_next) + (acc_next[k] - constant_next) * (x - z)) *
-              inv_den[k];
+          out[at] = ((acc_z.at(k) - constant_z) * (x - z_next) +
+                     (acc_next.at(k) - constant_next) * (x - z)) *
+                    inv_den[k];
         }
       }
     }

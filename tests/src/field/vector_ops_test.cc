@@ -35,7 +35,15 @@ TEST_P(VectorOpsTest, MatchesScalarOperatorsOnEdgesAndRandomValues) {
       k.sub(a.data(), b.data(), diff.data(), n);
       k.mul(a.data(), b.data(), prod.data(), n);
       k.scale(a.data(), b[0], scaled.data(), n);
+      // mul_add3 starts from b (so accumulation is tested) with s = b[0..2].
+      std::vector<Fp> acc0(b.begin(), b.begin() + static_cast<std::ptrdiff_t>(n)), acc1 = acc0,
+                                                                                   acc2 = acc0;
+      const Fp s3[3] = {b[0], b[1], b[2]};
+      k.mul_add3(a.data(), s3, acc0.data(), acc1.data(), acc2.data(), n);
       for (size_t i = 0; i < n; ++i) {
+        ASSERT_EQ(acc0[i], b[i] + s3[0] * a[i]) << i;
+        ASSERT_EQ(acc1[i], b[i] + s3[1] * a[i]) << i;
+        ASSERT_EQ(acc2[i], b[i] + s3[2] * a[i]) << i;
         ASSERT_EQ(sum[i].value(), testing::gmp_add(a_values[i], b_values[i])) << i;
         ASSERT_EQ(diff[i].value(), testing::gmp_sub(a_values[i], b_values[i])) << i;
         ASSERT_EQ(prod[i].value(), testing::gmp_mul(a_values[i], b_values[i])) << i;
