@@ -42,7 +42,8 @@ class Fp3 {
   }
   friend constexpr Fp3 operator-(const Fp3& a) { return {-a.c_[0], -a.c_[1], -a.c_[2]}; }
 
-  friend constexpr Fp3 operator*(const Fp3& a, const Fp3& b) {
+  // Forced inline: constraint and bus evaluation call these in large bodies.
+  [[gnu::always_inline]] friend constexpr Fp3 operator*(const Fp3& a, const Fp3& b) {
     const auto& [a0, a1, a2] = a.c_;
     const auto& [b0, b1, b2] = b.c_;
     // Schoolbook; X^3 = 2 and X^4 = 2X fold the high terms back with doublings.
@@ -53,7 +54,7 @@ class Fp3 {
     const Fp d4 = a2 * b2;
     return {d0 + d3.doubled(), d1 + d4.doubled(), d2};
   }
-  friend constexpr Fp3 operator*(const Fp3& a, Fp b) {
+  [[gnu::always_inline]] friend constexpr Fp3 operator*(const Fp3& a, Fp b) {
     return {a.c_[0] * b, a.c_[1] * b, a.c_[2] * b};
   }
   friend constexpr Fp3 operator*(Fp a, const Fp3& b) { return b * a; }

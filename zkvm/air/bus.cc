@@ -50,6 +50,8 @@ Fp3 build_bus_aux(const BusRowsFn& fn, uint64_t num_messages, const air::TraceVi
   {
     std::vector<Fp3> den;
     std::vector<Fp> mult;
+    std::vector<uint64_t> slot;
+    constexpr uint64_t kIdle = ~uint64_t{0};
     MessageList<Fp> messages;
     const air::ConstraintInputs no_inputs{};
     TraceRowReader reader(trace, no_inputs, rows);
@@ -57,25 +59,33 @@ Fp3 build_bus_aux(const BusRowsFn& fn, uint64_t num_messages, const air::TraceVi
     for (uint64_t b = 0; b < blocks; ++b) {
       const uint64_t first = b * kBlock;
       const uint64_t count = std::min(kBlock, rows - first);
-      den.assign(count * num_messages, Fp3::one());
+      // Only messages with a non-zero multiplicity are compressed and
+      // inverted (most cpu messages are idle on most rows).
       mult.assign(count * num_messages, Fp::zero());
+      slot.assign(count * num_messages, kIdle);
+      den.clear();
       for (uint64_t i = 0; i < count; ++i) {
         reader.at(first + i);
         messages.clear();
         fn.messages(fn.table, reader, messages);
         BAOBAB_CHECK(messages.size() == num_messages, "build_bus_aux: message count changed");
         for (uint64_t k = 0; k < num_messages; ++k) {
-          den[i * num_messages + k] = compress(inputs, messages[k]);
+          if (messages[k].multiplicity.is_zero()) continue;
+          slot[i * num_messages + k] = den.size();
+          den.push_back(compress(inputs, messages[k]));
           mult[i * num_messages + k] = messages[k].multiplicity;
         }
       }
       field::batch_inverse(den, den);
+      const auto term = [&](uint64_t at) {
+        return slot[at] == kIdle ? Fp3::zero() : den[slot[at]] * mult[at];
+      };
       Fp3 sum = Fp3::zero();
       for (uint64_t i = 0; i < count; ++i) {
         for (uint64_t j = 0; j < pairs; ++j) {
           const uint64_t a = i * num_messages + 2 * j;
-          Fp3 h = den[a] * mult[a];
-          if (2 * j + 1 < num_messages) h += den[a + 1] * mult[a + 1];
+          Fp3 h = term(a);
+          if (2 * j + 1 < num_messages) h += term(a + 1);
           set(first + i, j, h);
           sum += h;
         }
