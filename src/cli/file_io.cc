@@ -13,6 +13,10 @@ bool read_file(const std::string& path, std::vector<uint8_t>& out) {
   return !in.bad();
 }
 
+void write_stream(std::FILE* stream, std::span<const uint8_t> bytes) {
+  if (!bytes.empty()) std::fwrite(bytes.data(), 1, bytes.size(), stream);
+}
+
 bool write_file_atomically(const std::string& path, std::span<const uint8_t> bytes) {
   const std::string tmp = path + ".tmp";
   {

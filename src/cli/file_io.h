@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <span>
 #include <string>
 #include <string_view>
@@ -16,6 +17,10 @@ bool read_file(const std::string& path, std::vector<uint8_t>& out);
 
 // Writes `bytes` to path + ".tmp" and renames it to `path`; on any failure
 // removes the temporary file and returns false.
+// Writes `bytes` to a C stream (nothing for an empty span: fwrite must not
+// see the null data() of an empty vector).
+void write_stream(std::FILE* stream, std::span<const uint8_t> bytes);
+
 bool write_file_atomically(const std::string& path, std::span<const uint8_t> bytes);
 
 // Lower-case hexadecimal, two characters per byte.

@@ -144,7 +144,7 @@ int run_prove_command(std::span<const std::string> raw_args) {
     return fail(kExitProverFailed, error.to_string());
   }
   const zkvm::ZkvmProveResult& result = proved.value();
-  std::fwrite(result.debug_output.data(), 1, result.debug_output.size(), stderr);
+  write_stream(stderr, result.debug_output);
 
   const std::vector<uint8_t> proof_bytes = zkvm::serialize_zkvm_proof(result.proof);
   if (!write_file_atomically(proof_path, proof_bytes)) {
@@ -156,7 +156,7 @@ int run_prove_command(std::span<const std::string> raw_args) {
       return fail(kExitWrite, "cannot write --output " + output_path);
     }
   } else if (!json) {
-    std::fwrite(result.public_output.data(), 1, result.public_output.size(), stdout);
+    write_stream(stdout, result.public_output);
     std::fflush(stdout);
   }
 

@@ -79,9 +79,7 @@ int run_run_command(std::span<const std::string> args) {
 
   zkvm::ExecuteOptions options;
   options.max_cycles = max_cycles.value();
-  options.debug_sink = [](std::span<const uint8_t> bytes) {
-    std::fwrite(bytes.data(), 1, bytes.size(), stderr);
-  };
+  options.debug_sink = [](std::span<const uint8_t> bytes) { write_stream(stderr, bytes); };
   const auto start = std::chrono::steady_clock::now();
   auto result = zkvm::execute(program.value(), inputs, options);
   const double seconds =
@@ -99,7 +97,7 @@ int run_run_command(std::span<const std::string> args) {
               static_cast<std::streamsize>(run.public_output.size()));
     if (!out) return usage_error("cannot write --output " + parsed.value("output"));
   } else if (!json) {
-    std::fwrite(run.public_output.data(), 1, run.public_output.size(), stdout);
+    write_stream(stdout, run.public_output);
     std::fflush(stdout);
   }
   const double mhz = seconds > 0 ? static_cast<double>(run.cycles) / seconds / 1e6 : 0.0;

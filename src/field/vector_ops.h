@@ -22,7 +22,14 @@ struct VectorKernels {
   // acc_k[i] += s[k] · a[i] for k = 0, 1, 2: an extension-field coefficient
   // times base-field values, accumulated per coordinate (the DEEP sums).
   void (*mul_add3)(const Fp* a, const Fp* s, Fp* acc0, Fp* acc1, Fp* acc2, uint64_t n);
+  // The same over up to kMulAddColumns columns at once (acc_k[i] +=
+  // Σ_c s[3c + k] · columns[c][i]): the accumulators are read and written
+  // once per group instead of once per column.
+  void (*mul_add3_columns)(const Fp* const* columns, const Fp* s, uint64_t count, Fp* acc0,
+                           Fp* acc1, Fp* acc2, uint64_t n);
 };
+
+inline constexpr uint64_t kMulAddColumns = 8;
 
 // The table for one level; the level must be supported by this CPU.
 const VectorKernels& vector_kernels(SimdLevel level);

@@ -54,9 +54,35 @@ void mul_add3_avx2(const Fp* a, const Fp* s, Fp* acc0, Fp* acc1, Fp* acc2, uint6
     acc2[i] += s[2] * a[i];
   }
 }
+void mul_add3_columns_avx2(const Fp* const* columns, const Fp* s, uint64_t count, Fp* acc0,
+                           Fp* acc1, Fp* acc2, uint64_t n) {
+  uint64_t i = 0;
+  for (; i + kLanes <= n; i += kLanes) {
+    auto a0 = avx2::load(acc0 + i);
+    auto a1 = avx2::load(acc1 + i);
+    auto a2 = avx2::load(acc2 + i);
+    for (uint64_t c = 0; c < count; ++c) {
+      const auto v = avx2::load(columns[c] + i);
+      a0 = avx2::add(a0, avx2::mul(v, avx2::broadcast(s[3 * c])));
+      a1 = avx2::add(a1, avx2::mul(v, avx2::broadcast(s[3 * c + 1])));
+      a2 = avx2::add(a2, avx2::mul(v, avx2::broadcast(s[3 * c + 2])));
+    }
+    avx2::store(acc0 + i, a0);
+    avx2::store(acc1 + i, a1);
+    avx2::store(acc2 + i, a2);
+  }
+  for (; i < n; ++i) {
+    for (uint64_t c = 0; c < count; ++c) {
+      acc0[i] += s[3 * c] * columns[c][i];
+      acc1[i] += s[3 * c + 1] * columns[c][i];
+      acc2[i] += s[3 * c + 2] * columns[c][i];
+    }
+  }
+}
 }  // namespace
 
-const VectorKernels kAvx2VectorKernels{SimdLevel::kAvx2, add_avx2,   sub_avx2,
-                                       mul_avx2,         scale_avx2, mul_add3_avx2};
+const VectorKernels kAvx2VectorKernels{
+    SimdLevel::kAvx2,     add_avx2, sub_avx2, mul_avx2, scale_avx2, mul_add3_avx2,
+    mul_add3_columns_avx2};
 
 }  // namespace baobab::field::detail

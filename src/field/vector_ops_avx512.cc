@@ -55,9 +55,35 @@ void mul_add3_avx512(const Fp* a, const Fp* s, Fp* acc0, Fp* acc1, Fp* acc2, uin
     acc2[i] += s[2] * a[i];
   }
 }
+void mul_add3_columns_avx512(const Fp* const* columns, const Fp* s, uint64_t count, Fp* acc0,
+                             Fp* acc1, Fp* acc2, uint64_t n) {
+  uint64_t i = 0;
+  for (; i + kLanes <= n; i += kLanes) {
+    auto a0 = avx512::load(acc0 + i);
+    auto a1 = avx512::load(acc1 + i);
+    auto a2 = avx512::load(acc2 + i);
+    for (uint64_t c = 0; c < count; ++c) {
+      const auto v = avx512::load(columns[c] + i);
+      a0 = avx512::add(a0, avx512::mul(v, avx512::broadcast(s[3 * c])));
+      a1 = avx512::add(a1, avx512::mul(v, avx512::broadcast(s[3 * c + 1])));
+      a2 = avx512::add(a2, avx512::mul(v, avx512::broadcast(s[3 * c + 2])));
+    }
+    avx512::store(acc0 + i, a0);
+    avx512::store(acc1 + i, a1);
+    avx512::store(acc2 + i, a2);
+  }
+  for (; i < n; ++i) {
+    for (uint64_t c = 0; c < count; ++c) {
+      acc0[i] += s[3 * c] * columns[c][i];
+      acc1[i] += s[3 * c + 1] * columns[c][i];
+      acc2[i] += s[3 * c + 2] * columns[c][i];
+    }
+  }
+}
 }  // namespace
 
-const VectorKernels kAvx512VectorKernels{SimdLevel::kAvx512, add_avx512,   sub_avx512,
-                                         mul_avx512,         scale_avx512, mul_add3_avx512};
+const VectorKernels kAvx512VectorKernels{
+    SimdLevel::kAvx512,     add_avx512, sub_avx512, mul_avx512, scale_avx512, mul_add3_avx512,
+    mul_add3_columns_avx512};
 
 }  // namespace baobab::field::detail

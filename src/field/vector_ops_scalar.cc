@@ -23,9 +23,14 @@ void mul_add3_scalar(const Fp* a, const Fp* s, Fp* acc0, Fp* acc1, Fp* acc2, uin
     acc2[i] += s[2] * a[i];
   }
 }
+void mul_add3_columns_scalar(const Fp* const* columns, const Fp* s, uint64_t count, Fp* acc0,
+                             Fp* acc1, Fp* acc2, uint64_t n) {
+  for (uint64_t c = 0; c < count; ++c) mul_add3_scalar(columns[c], s + 3 * c, acc0, acc1, acc2, n);
+}
 }  // namespace
 
-const VectorKernels kScalarVectorKernels{SimdLevel::kScalar, add_scalar,   sub_scalar,
-                                         mul_scalar,         scale_scalar, mul_add3_scalar};
+const VectorKernels kScalarVectorKernels{
+    SimdLevel::kScalar,     add_scalar, sub_scalar, mul_scalar, scale_scalar, mul_add3_scalar,
+    mul_add3_columns_scalar};
 
 }  // namespace baobab::field::detail

@@ -40,6 +40,16 @@ TEST_P(VectorOpsTest, MatchesScalarOperatorsOnEdgesAndRandomValues) {
                                                                                    acc2 = acc0;
       const Fp s3[3] = {b[0], b[1], b[2]};
       k.mul_add3(a.data(), s3, acc0.data(), acc1.data(), acc2.data(), n);
+      // mul_add3_columns over three columns (a, b, a) equals three mul_add3 calls.
+      std::vector<Fp> m0(n, Fp::one()), m1 = m0, m2 = m0, r0 = m0, r1 = m0, r2 = m0;
+      const Fp* columns[3] = {a.data(), b.data(), a.data()};
+      const Fp s9[9] = {b[0], b[1], b[2], a[0], a[1], a[2], b[3], b[4], b[5]};
+      k.mul_add3_columns(columns, s9, 3, m0.data(), m1.data(), m2.data(), n);
+      for (int c = 0; c < 3; ++c)
+        k.mul_add3(columns[c], s9 + 3 * c, r0.data(), r1.data(), r2.data(), n);
+      ASSERT_EQ(m0, r0);
+      ASSERT_EQ(m1, r1);
+      ASSERT_EQ(m2, r2);
       for (size_t i = 0; i < n; ++i) {
         ASSERT_EQ(acc0[i], b[i] + s3[0] * a[i]) << i;
         ASSERT_EQ(acc1[i], b[i] + s3[1] * a[i]) << i;

@@ -4,6 +4,7 @@
 // the prover, is rejected by the verifier. Each attack names the constraint
 // family of docs/rv32im-air.md §9 it targets.
 #include <gtest/gtest.h>
+#include <omp.h>
 
 #include <functional>
 #include <string>
@@ -61,6 +62,23 @@ TEST(ZkvmProve, EveryInstructionClassProvesAndVerifies) {
       p.program, p.inputs.public_input, p.result.public_output, 7, parsed.value(), any_level());
   EXPECT_TRUE(outcome.accepted) << outcome.reason;
   EXPECT_EQ(outcome.cycles, p.result.proof.cycles);
+}
+
+// Proof bytes are a function of program, inputs and parameters only.
+TEST(ZkvmProve, ProofBytesDoNotDependOnTheThreadCount) {
+  const Program program = testing::all_instructions_program();
+  const ExecutionInputs inputs = testing::all_instructions_inputs();
+  std::vector<std::vector<uint8_t>> proofs;
+  const int saved = omp_get_max_threads();
+  for (int threads : {1, 2, 3}) {
+    omp_set_num_threads(threads);
+    auto result = prove_program(program, inputs, test_params());
+    ASSERT_TRUE(result.ok()) << result.error().to_string();
+    proofs.push_back(serialize_zkvm_proof(result.value().proof));
+  }
+  omp_set_num_threads(saved);
+  EXPECT_EQ(proofs[0], proofs[1]);
+  EXPECT_EQ(proofs[0], proofs[2]);
 }
 
 // ---------------------------------------------------------------- attacks
