@@ -65,12 +65,23 @@ Result<std::unique_ptr<ZkvmStatement>> ZkvmStatement::make(const Program& progra
   if (values.cycles + 1 > (uint64_t{1} << heights[kTableCpu])) {
     return height_error("the cpu table is too short for the cycle count");
   }
-  if (heights[kTableBytes] < BytesAir::kLogRows) return height_error("bytes table below 2^16");
-  if (s->static_->rows.size() > (uint64_t{1} << heights[kTableStatic])) {
-    return height_error("the static table is too short for the program and I/O");
+  // Preprocessed tables are rebuilt by the verifier: their heights are
+  // bounded above too (the prover raises a table by less than one FRI
+  // folding step), so a forged header cannot make verification allocate
+  // 2^32 rows.
+  const auto fits = [&](uint64_t rows, int height) {
+    const int least = log2_ceil(rows, kMinLogRows);
+    return height >= least && height <= least + kMaxHeightRaise;
+  };
+  if (!fits(uint64_t{1} << BytesAir::kLogRows, heights[kTableBytes])) {
+    return height_error("the bytes table must have 2^16 to 2^" +
+                        std::to_string(BytesAir::kLogRows + kMaxHeightRaise) + " rows");
   }
-  if (s->fixed_mem_->rows.size() > (uint64_t{1} << heights[kTableFixedMem])) {
-    return height_error("the fixed memory table is too short for the image");
+  if (!fits(s->static_->rows.size(), heights[kTableStatic])) {
+    return height_error("the static table's height does not fit the program and I/O");
+  }
+  if (!fits(s->fixed_mem_->rows.size(), heights[kTableFixedMem])) {
+    return height_error("the fixed memory table's height does not fit the image");
   }
   s->airs_[kTableCpu] = air::make_air(CpuAir(heights[kTableCpu]));
   s->airs_[kTableStatic] = air::make_air(StaticAir(s->static_, heights[kTableStatic]));

@@ -26,6 +26,9 @@ using Heights = std::array<int, kNumTables>;
 
 // The largest cpu table (2^29 rows keeps every timestamp below 2^32).
 inline constexpr int kMaxCpuLogRows = 29;
+// How far above its content a preprocessed table may be raised to meet the
+// FRI schedule (less than one fold of the largest arity, 16).
+inline constexpr int kMaxHeightRaise = 4;
 
 struct StatementValues {
   uint64_t cycles = 0;

@@ -445,6 +445,31 @@ TEST_F(HonestProof, WrongCycleCount) {
       verify_with(*program_, inputs_->public_input, result_->public_output, 3, proof).accepted);
 }
 
+// Forged table heights in the container: refused before any allocation that
+// scales with them (a 2^30-row static table would need tens of GiB).
+TEST_F(HonestProof, ForgedTableHeightsAreRefusedAtParse) {
+  const std::vector<uint8_t> bytes = serialize_zkvm_proof(result_->proof);
+  constexpr size_t kHeights = 8 + 1 + 8;  // magic, version, cycles
+  for (size_t table = 0; table < rv::kNumTables; ++table) {
+    for (uint8_t height : {uint8_t{0}, uint8_t{30}, uint8_t{200}}) {
+      std::vector<uint8_t> forged = bytes;
+      forged[kHeights + table] = height;
+      auto parsed =
+          parse_zkvm_proof(*program_, inputs_->public_input, result_->public_output, 3, forged);
+      if (parsed.ok()) {
+        EXPECT_FALSE(
+            verify_with(*program_, inputs_->public_input, result_->public_output, 3, parsed.value())
+                .accepted)
+            << "table " << table << " height " << int{height};
+      }
+    }
+  }
+  std::vector<uint8_t> truncated(bytes.begin(), bytes.begin() + 20);
+  EXPECT_FALSE(
+      parse_zkvm_proof(*program_, inputs_->public_input, result_->public_output, 3, truncated)
+          .ok());
+}
+
 TEST_F(HonestProof, AnotherProgram) {
   testing::Asm code;
   code.li(testing::kT0, 1).exit(3);
