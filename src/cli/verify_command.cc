@@ -125,7 +125,19 @@ int run_verify_command(std::span<const std::string> args) {
 
   auto proof = zkvm::parse_zkvm_proof(program.value(), statement.input, statement.output,
                                       statement.exit_code, proof_bytes);
-  if (!proof) return fail(kExitMalformed, proof_path + ": " + proof.error().to_string());
+  if (!proof) {
+    // Not a zkVM proof at all (magic, version, header) is a malformed file;
+    // a proof whose tables or sections do not fit the claimed statement
+    // (another output length, another program) does not prove it: rejected.
+    const Error& error = proof.error();
+    if (error.message.rfind("zkVM proof container:", 0) == 0) {
+      return fail(kExitMalformed, proof_path + ": " + error.to_string());
+    }
+    std::fprintf(stderr,
+                 "baobab verify: rejected: the proof does not fit the claimed statement: %s\n",
+                 error.to_string().c_str());
+    return kExitRejected;
+  }
   const std::string_view profile = profile_name(proof.value().stark.params);
 
   params::SecurityLevel level;
