@@ -13,8 +13,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const baobab::zkvm::Program program = baobab::zkvm::fuzzing::fuzz_program();
   static const std::vector<uint8_t> output = baobab::zkvm::fuzzing::fuzz_output();
-  auto proof = baobab::zkvm::parse_zkvm_proof(program, {}, output, 0,
-                                              std::span<const uint8_t>(data, size));
+  auto proof =
+      baobab::zkvm::parse_zkvm_proof(program, {}, output, 0, std::span<const uint8_t>(data, size));
   if (!proof) return 0;
   baobab::params::SecurityLevel level;
   level.min_proven_bits = 0;
