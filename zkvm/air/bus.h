@@ -31,6 +31,7 @@
 #include "src/air/row_reader.h"
 #include "src/air/table.h"
 #include "src/common/check.h"
+#include "zkvm/air/public_inputs.h"
 
 namespace baobab::zkvm::rv {
 
@@ -137,6 +138,22 @@ class MessageList {
 // Number of aux (Fp3) columns a table with `messages` messages per row needs.
 constexpr uint64_t bus_aux_columns(uint64_t messages) {
   return (messages + 1) / 2 + 1;
+}
+
+// The shape every table of the bus shares: its bus aux columns, the bus
+// challenges, all public inputs, and one aux value (its final sum).
+inline air::TableInfo bus_table_info(std::string name, int log_rows, uint64_t num_main,
+                                     uint64_t num_preprocessed, uint64_t messages) {
+  air::TableInfo info;
+  info.name = std::move(name);
+  info.log_rows = log_rows;
+  info.num_main = num_main;
+  info.num_preprocessed = num_preprocessed;
+  info.num_aux = bus_aux_columns(messages);
+  info.num_challenges = kBusChallenges;
+  info.num_public_inputs = kNumPublicInputs;
+  info.num_aux_values = 1;
+  return info;
 }
 
 // Name of the constraint of message pair j ("bus.pair.07").

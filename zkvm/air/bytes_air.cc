@@ -9,16 +9,7 @@ BytesAir::BytesAir(int log_rows) : log_rows_(log_rows) {
 }
 
 air::TableInfo BytesAir::info() const {
-  air::TableInfo info;
-  info.name = "zkvm.bytes";
-  info.log_rows = log_rows_;
-  info.num_main = kNumMain;
-  info.num_preprocessed = kNumPre;
-  info.num_aux = bus_aux_columns(kMessages);
-  info.num_challenges = kBusChallenges;
-  info.num_public_inputs = kNumPublicInputs;
-  info.num_aux_values = 1;
-  return info;
+  return bus_table_info("zkvm.bytes", log_rows_, kNumMain, kNumPre, kMessages);
 }
 
 void BytesAir::build_preprocessed(field::MatrixView out) const {

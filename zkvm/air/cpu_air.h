@@ -126,15 +126,7 @@ class CpuAir {
   explicit CpuAir(int log_rows) : log_rows_(log_rows) {}
 
   air::TableInfo info() const {
-    air::TableInfo info;
-    info.name = "zkvm.cpu";
-    info.log_rows = log_rows_;
-    info.num_main = kNumCpuCols;
-    info.num_aux = bus_aux_columns(kMessages);
-    info.num_challenges = kBusChallenges;
-    info.num_public_inputs = kNumPublicInputs;
-    info.num_aux_values = 1;
-    return info;
+    return bus_table_info("zkvm.cpu", log_rows_, kNumCpuCols, 0, kMessages);
   }
 
   void build_aux(const air::TraceView& trace, const air::ConstraintInputs& inputs,

@@ -3,15 +3,7 @@
 namespace baobab::zkvm::rv {
 
 air::TableInfo EcallAir::info() const {
-  air::TableInfo info;
-  info.name = "zkvm.ecall";
-  info.log_rows = log_rows_;
-  info.num_main = kNumMain;
-  info.num_aux = bus_aux_columns(kMessages);
-  info.num_challenges = kBusChallenges;
-  info.num_public_inputs = kNumPublicInputs;
-  info.num_aux_values = 1;
-  return info;
+  return bus_table_info("zkvm.ecall", log_rows_, kNumMain, 0, kMessages);
 }
 
 }  // namespace baobab::zkvm::rv

@@ -70,16 +70,7 @@ FixedMemAir::FixedMemAir(std::shared_ptr<const FixedMemContent> content, int log
 }
 
 air::TableInfo FixedMemAir::info() const {
-  air::TableInfo info;
-  info.name = "zkvm.fixed_mem";
-  info.log_rows = log_rows_;
-  info.num_main = kNumMain;
-  info.num_preprocessed = kNumPre;
-  info.num_aux = bus_aux_columns(kMessages);
-  info.num_challenges = kBusChallenges;
-  info.num_public_inputs = kNumPublicInputs;
-  info.num_aux_values = 1;
-  return info;
+  return bus_table_info("zkvm.fixed_mem", log_rows_, kNumMain, kNumPre, kMessages);
 }
 
 void FixedMemAir::build_preprocessed(field::MatrixView out) const {
@@ -122,15 +113,7 @@ TableTrace fill_fixed_mem(const FixedMemContent& content, int log_rows,
 }
 
 air::TableInfo ZeroMemAir::info() const {
-  air::TableInfo info;
-  info.name = "zkvm.zero_mem";
-  info.log_rows = log_rows_;
-  info.num_main = kNumMain;
-  info.num_aux = bus_aux_columns(kMessages);
-  info.num_challenges = kBusChallenges;
-  info.num_public_inputs = kNumPublicInputs;
-  info.num_aux_values = 1;
-  return info;
+  return bus_table_info("zkvm.zero_mem", log_rows_, kNumMain, 0, kMessages);
 }
 
 uint64_t zero_mem_rows(const ProgramInfo& info, const MemoryTracker& tracker) {

@@ -104,16 +104,7 @@ StaticAir::StaticAir(std::shared_ptr<const StaticContent> content, int log_rows)
 }
 
 air::TableInfo StaticAir::info() const {
-  air::TableInfo info;
-  info.name = "zkvm.static";
-  info.log_rows = log_rows_;
-  info.num_main = kNumMain;
-  info.num_preprocessed = kNumPre;
-  info.num_aux = bus_aux_columns(kMessages);
-  info.num_challenges = kBusChallenges;
-  info.num_public_inputs = kNumPublicInputs;
-  info.num_aux_values = 1;
-  return info;
+  return bus_table_info("zkvm.static", log_rows_, kNumMain, kNumPre, kMessages);
 }
 
 void StaticAir::build_preprocessed(field::MatrixView out) const {
