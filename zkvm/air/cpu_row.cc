@@ -45,17 +45,18 @@ int32_t as_signed(uint32_t v) {
   return static_cast<int32_t>(v);
 }
 
-}  // namespace
-
-uint32_t effective_address(const RomEntry& rom, uint32_t rs1) {
-  return rs1 + rom.imm;
-}
-
+// The memory word after a store of `rs2` at `address` (width from the ROM).
 uint32_t store_word(const RomEntry& rom, uint32_t address, uint32_t old, uint32_t rs2) {
   const uint32_t shift = 8 * (address & 3);
   if (has(rom, kFSw)) return rs2;
   if (has(rom, kFSh)) return (old & ~(0xffffu << shift)) | ((rs2 & 0xffff) << shift);
   return (old & ~(0xffu << shift)) | ((rs2 & 0xff) << shift);
+}
+
+}  // namespace
+
+uint32_t effective_address(const RomEntry& rom, uint32_t rs1) {
+  return rs1 + rom.imm;
 }
 
 CpuRowOutputs write_cpu_row(TableTrace& cpu, uint64_t row, const CpuRowInputs& in) {

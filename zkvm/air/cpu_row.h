@@ -32,10 +32,8 @@ struct CpuRowOutputs {
   uint32_t mem_cell = 0;
 };
 
-// The effective address of a load or store, and the new memory word of a
-// store (a load returns `old`).
+// The effective address of a load or store.
 uint32_t effective_address(const RomEntry& rom, uint32_t rs1);
-uint32_t store_word(const RomEntry& rom, uint32_t address, uint32_t old, uint32_t rs2);
 
 // Writes row `row` of `cpu` and returns what the instruction did.
 CpuRowOutputs write_cpu_row(TableTrace& cpu, uint64_t row, const CpuRowInputs& in);

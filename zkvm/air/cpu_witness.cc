@@ -2,7 +2,6 @@
 
 #include <string>
 
-#include "zkvm/air/cpu_air.h"
 #include "zkvm/air/cpu_row.h"
 
 namespace baobab::zkvm::rv {
@@ -51,12 +50,10 @@ void CpuWitness::add_row(const TraceRow& row) {
   in.rs2_prev_ts = rs2.ts;
   const bool load = has(e, kFLb) || has(e, kFLbu) || has(e, kFLh) || has(e, kFLhu) || has(e, kFLw);
   const bool store = has(e, kFSb) || has(e, kFSh) || has(e, kFSw);
+  uint64_t mem_cell = 0;
   if (load || store) {
-    const uint32_t addr = effective_address(e, in.rs1);
-    const uint64_t cell = addr & ~3u;
-    const CellState old = memory_.peek(cell);
-    const uint32_t neu = store ? store_word(e, addr, old.value, in.rs2) : old.value;
-    memory_.access(cell, neu, timestamp(clk, kSlotMemory));
+    mem_cell = effective_address(e, in.rs1) & ~3u;
+    const CellState old = memory_.peek(mem_cell);
     in.old_word = old.value;
     in.mem_prev_ts = old.ts;
   }
@@ -67,16 +64,17 @@ void CpuWitness::add_row(const TraceRow& row) {
       in.ecall_result = row.rd_val;
     }
   }
-  const CpuRowOutputs out = write_cpu_row(cpu_, next_row_, in);
   if (has(e, kFWritesRd)) {
-    const CellState prev =
-        memory_.access(register_cell(e.rd), out.rd_value, timestamp(clk, kSlotRd));
-    cpu_.set(next_row_, kRdPrevLo, prev.value & 0xffff);
-    cpu_.set(next_row_, kRdPrevHi, prev.value >> 16);
-    cpu_.set(next_row_, kRdPrevTs, prev.ts);
-    const uint64_t d = timestamp(clk, kSlotRd) - prev.ts - 1;
-    cpu_.set(next_row_, kRdDLo, d & 0xffff);
-    cpu_.set(next_row_, kRdDHi, d >> 16);
+    const CellState prev = memory_.peek(register_cell(e.rd));
+    in.rd_prev = prev.value;
+    in.rd_prev_ts = prev.ts;
+  }
+  // The row computes the new memory word and rd value; the replay then
+  // records them in slot order (memory 2, rd 3).
+  const CpuRowOutputs out = write_cpu_row(cpu_, next_row_, in);
+  if (load || store) memory_.access(mem_cell, out.new_word, timestamp(clk, kSlotMemory));
+  if (has(e, kFWritesRd)) {
+    memory_.access(register_cell(e.rd), out.rd_value, timestamp(clk, kSlotRd));
     if (!in.is_exit && out.rd_value != row.rd_val) {
       return fail("rd value " + std::to_string(out.rd_value) + " differs from the executor's " +
                   std::to_string(row.rd_val));

@@ -70,7 +70,10 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
   const uint64_t cycles = run.value().cycles;
   clock.done("execute");
 
-  const rv::ProgramInfo info = rv::make_program_info(program);
+  const rv::StatementValues values{cycles, run.value().exit_code, inputs.public_input,
+                                   run.value().public_output};
+  rv::StatementContent content = rv::make_statement_content(program, values);
+  const rv::ProgramInfo& info = content.info;
   std::unordered_map<uint64_t, uint32_t> image;
   image.reserve(info.image.size());
   for (const rv::ImageWord& w : info.image) image.emplace(w.cell, w.value);
@@ -105,21 +108,17 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
   }
   clock.done("trace");
 
-  const rv::StatementValues values{cycles, run.value().exit_code, inputs.public_input,
-                                   run.value().public_output};
-  const rv::StaticContent static_probe =
-      rv::make_static_content(info, inputs.public_input, run.value().public_output);
   std::array<uint64_t, rv::kNumTables> rows{};
   rows[rv::kTableCpu] = cycles;
-  rows[rv::kTableStatic] = static_probe.rows.size();
-  rows[rv::kTableFixedMem] = rv::kNumRegisters + info.image.size();
+  rows[rv::kTableStatic] = content.static_content->rows.size();
+  rows[rv::kTableFixedMem] = content.fixed_mem->rows.size();
   rows[rv::kTableZeroMem] = rv::zero_mem_rows(info, memory);
   rows[rv::kTableEcall] = syscalls.ecall_rows();
   rows[rv::kTableIo] = syscalls.io_rows();
   auto heights = rv::choose_heights(rows, params);
   if (!heights) return heights.error();
   const rv::Heights& h = heights.value();
-  auto statement = rv::ZkvmStatement::make(program, values, h);
+  auto statement = rv::ZkvmStatement::make(program, std::move(content), values, h);
   if (!statement) return statement.error();
   const rv::ZkvmStatement& st = *statement.value();
 
@@ -129,7 +128,7 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
   rv::pad_cpu_rows(tables[rv::kTableCpu], cycles);
   tables[rv::kTableFixedMem] = rv::fill_fixed_mem(*st.fixed_mem(), h[rv::kTableFixedMem], memory,
                                                   inputs.private_input.size());
-  tables[rv::kTableZeroMem] = rv::fill_zero_mem(info, h[rv::kTableZeroMem], memory);
+  tables[rv::kTableZeroMem] = rv::fill_zero_mem(st.info(), h[rv::kTableZeroMem], memory);
   tables[rv::kTableEcall] = syscalls.ecall_trace(h[rv::kTableEcall]);
   tables[rv::kTableIo] = syscalls.io_trace(h[rv::kTableIo]);
   rv::LookupCounter counter(st.static_content());

@@ -42,15 +42,30 @@ std::vector<Fp> public_inputs(const Program& program, const ProgramInfo& info,
   return out;
 }
 
+StatementContent make_statement_content(const Program& program, const StatementValues& values) {
+  StatementContent c;
+  c.info = make_program_info(program);
+  c.static_content = std::make_shared<const StaticContent>(
+      make_static_content(c.info, values.public_input, values.public_output));
+  c.fixed_mem = std::make_shared<const FixedMemContent>(
+      make_fixed_mem_content(c.info, values.public_input.size(), values.public_output.size()));
+  return c;
+}
+
 Result<std::unique_ptr<ZkvmStatement>> ZkvmStatement::make(const Program& program,
                                                            const StatementValues& values,
                                                            const Heights& heights) {
+  return make(program, make_statement_content(program, values), values, heights);
+}
+
+Result<std::unique_ptr<ZkvmStatement>> ZkvmStatement::make(const Program& program,
+                                                           StatementContent content,
+                                                           const StatementValues& values,
+                                                           const Heights& heights) {
   auto s = std::make_unique<ZkvmStatement>();
-  s->info_ = make_program_info(program);
-  s->static_ = std::make_shared<const StaticContent>(
-      make_static_content(s->info_, values.public_input, values.public_output));
-  s->fixed_mem_ = std::make_shared<const FixedMemContent>(
-      make_fixed_mem_content(s->info_, values.public_input.size(), values.public_output.size()));
+  s->info_ = std::move(content.info);
+  s->static_ = std::move(content.static_content);
+  s->fixed_mem_ = std::move(content.fixed_mem);
   s->heights_ = heights;
   for (int h : heights) {
     if (h < kMinLogRows || h > static_cast<int>(fri::kMaxLogDomainSize)) {

@@ -37,12 +37,27 @@ struct StatementValues {
   std::span<const uint8_t> public_output;
 };
 
+// What the statement derives from the program and the public values before
+// any height is known: built once, by the prover before choosing heights.
+struct StatementContent {
+  ProgramInfo info;
+  std::shared_ptr<const StaticContent> static_content;
+  std::shared_ptr<const FixedMemContent> fixed_mem;
+};
+
+StatementContent make_statement_content(const Program& program, const StatementValues& values);
+
 class ZkvmStatement {
  public:
   // Errors: heights the verifier cannot accept (too small for the fixed
   // content, the bytes table not 2^16, a cpu table too tall or too short for
   // the cycle count).
   static Result<std::unique_ptr<ZkvmStatement>> make(const Program& program,
+                                                     const StatementValues& values,
+                                                     const Heights& heights);
+  // The same from content already built for these values.
+  static Result<std::unique_ptr<ZkvmStatement>> make(const Program& program,
+                                                     StatementContent content,
                                                      const StatementValues& values,
                                                      const Heights& heights);
 
