@@ -110,6 +110,12 @@ MerkleTree MerkleTree::from_leaf_digests(const hash::Hasher& hasher, std::vector
   return tree;
 }
 
+MerkleTree MerkleTree::from_nodes(std::vector<Digest> nodes, uint64_t num_leaves) {
+  BAOBAB_CHECK(num_leaves >= 1 && std::has_single_bit(num_leaves) && nodes.size() == 2 * num_leaves,
+               "MerkleTree::from_nodes: need 2 * num_leaves nodes, num_leaves a power of two");
+  return MerkleTree(std::move(nodes), num_leaves);
+}
+
 std::span<const Digest> MerkleTree::layer(unsigned level) const {
   BAOBAB_CHECK(level <= height_, "MerkleTree::layer: level above the root");
   BAOBAB_CHECK(level >= pruned_, "MerkleTree::layer: level not stored (pruned tree)");

@@ -46,6 +46,11 @@ class MerkleTree {
   // digests, or subtree roots when combining ranks' blocks.
   static MerkleTree from_leaf_digests(const hash::Hasher& hasher, std::vector<Digest> leaves);
 
+  // Adopts a whole tree computed elsewhere (the CUDA backend, kernels/), in
+  // the heap order described below: nodes.size() == 2 · num_leaves, a power
+  // of two >= 1. The nodes are taken as given; tests compare them with build().
+  static MerkleTree from_nodes(std::vector<Digest> nodes, uint64_t num_leaves);
+
   const Digest& root() const { return nodes_[1]; }
   // Levels below this one are not stored (0 unless built with build_pruned).
   unsigned pruned_levels() const { return pruned_; }
