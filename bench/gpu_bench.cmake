@@ -1,0 +1,5 @@
+if(BAOBAB_HAVE_CUDA)
+  add_executable(gpu_bench gpu_bench.cc)
+  baobab_configure_target(gpu_bench)
+  target_link_libraries(gpu_bench PRIVATE baobab_kernels)
+endif()
