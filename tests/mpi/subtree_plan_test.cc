@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "src/dist/distributed_ntt.h"
+
 namespace baobab::mpi {
 namespace {
 
@@ -30,6 +32,22 @@ TEST(SubtreePlan, RejectsImpossibleShapes) {
   EXPECT_FALSE(plan_subtrees(0, 1).ok());
   EXPECT_FALSE(plan_subtrees(4, 5).ok());  // more ranks than leaves
   EXPECT_FALSE(plan_subtrees(4, 0).ok());
+}
+
+// The distributed NTT leaves each rank exactly the leaves its Merkle
+// subtrees cover, so a rank commits its block of an LDE on its own.
+TEST(SubtreePlan, MatchesTheDistributedNttRowBlocks) {
+  for (uint64_t ranks : {1, 2, 3, 4, 5, 7, 8}) {
+    for (int log_n : {6, 9, 12}) {
+      auto subtrees = plan_subtrees(uint64_t{1} << log_n, ranks);
+      auto ntt = dist::plan_distributed_ntt(log_n, ranks);
+      ASSERT_TRUE(subtrees.ok() && ntt.ok()) << ranks << " " << log_n;
+      for (uint64_t r = 0; r < ranks; ++r) {
+        EXPECT_EQ(ntt.value().rows.first_row(r), subtrees.value().first_leaf(r));
+        EXPECT_EQ(ntt.value().rows.row_count(r), subtrees.value().leaf_count(r));
+      }
+    }
+  }
 }
 
 }  // namespace

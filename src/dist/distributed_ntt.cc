@@ -1,0 +1,323 @@
+#include "src/dist/distributed_ntt.h"
+
+#include <bit>
+#include <string>
+#include <vector>
+
+#include "src/common/check.h"
+#include "src/field/roots.h"
+#include "src/ntt/bit_reverse.h"
+#include "src/ntt/ntt.h"
+
+namespace baobab::dist {
+
+namespace {
+
+using field::Fp;
+using field::MatrixView;
+using ntt::Order;
+
+uint64_t reverse(uint64_t x, int bits) {
+  return ntt::reverse_bits(x, bits);
+}
+
+// Counts and offsets of one exchange, all columns together: the block for
+// rank r holds cols · per_column(r) elements.
+struct Exchange {
+  std::vector<uint64_t> send_counts;
+  std::vector<uint64_t> receive_counts;
+  std::vector<uint64_t> send_offsets;
+  std::vector<uint64_t> receive_offsets;
+};
+
+template <class SendCount, class ReceiveCount>
+Exchange plan_exchange(uint64_t ranks, uint64_t cols, SendCount send, ReceiveCount receive) {
+  Exchange e;
+  e.send_counts.resize(ranks);
+  e.receive_counts.resize(ranks);
+  e.send_offsets.assign(ranks + 1, 0);
+  e.receive_offsets.assign(ranks + 1, 0);
+  for (uint64_t r = 0; r < ranks; ++r) {
+    e.send_counts[r] = cols * send(r);
+    e.receive_counts[r] = cols * receive(r);
+    e.send_offsets[r + 1] = e.send_offsets[r] + e.send_counts[r];
+    e.receive_offsets[r + 1] = e.receive_offsets[r] + e.receive_counts[r];
+  }
+  return e;
+}
+
+void check_local(const DistributedNttPlan& plan, const Communicator& comm,
+                 const MatrixView& local) {
+  BAOBAB_CHECK(plan.rows.ranks == static_cast<uint64_t>(comm.size()),
+               "distributed NTT: plan made for another rank count");
+  BAOBAB_CHECK(local.rows == plan.rows.row_count(static_cast<uint64_t>(comm.rank())),
+               "distributed NTT: local block has the wrong number of rows");
+}
+
+void scale_by_powers(MatrixView local, uint64_t first_row, Fp ratio) {
+  const auto cols = static_cast<int64_t>(local.cols);
+#pragma omp parallel for schedule(static)
+  for (int64_t c = 0; c < cols; ++c) {
+    Fp* x = local.column(static_cast<uint64_t>(c));
+    Fp factor = ratio.pow(first_row);
+    for (uint64_t i = 0; i < local.rows; ++i) {
+      x[i] *= factor;
+      factor *= ratio;
+    }
+  }
+}
+
+// The middle layout holds, per column, one run of n1 values per owned i2
+// (run a is i2 = first_i2 + a); entry k1 of the run is multiplied by
+// w_n^(i2·k1).
+void twiddle_runs(Fp* data, uint64_t runs_per_column, uint64_t cols, uint64_t run_length,
+                  uint64_t first_i2, Fp root) {
+  const auto total = static_cast<int64_t>(runs_per_column * cols);
+#pragma omp parallel for schedule(static)
+  for (int64_t item = 0; item < total; ++item) {
+    const uint64_t a = static_cast<uint64_t>(item) % runs_per_column;
+    Fp* x = data + static_cast<uint64_t>(item) * run_length;
+    const Fp base = root.pow(first_i2 + a);  // w^(i2)
+    Fp factor = Fp::one();
+    for (uint64_t k = 0; k < run_length; ++k) {
+      x[k] *= factor;
+      factor *= base;
+    }
+  }
+}
+
+}  // namespace
+
+Result<DistributedNttPlan> plan_distributed_ntt(int log_n, uint64_t ranks) {
+  if (log_n < 0 || log_n > Fp::kTwoAdicity) {
+    return Error{ErrorCode::kInvalidArgument, "column size beyond 2^32", "distributed NTT"};
+  }
+  DistributedNttPlan plan;
+  plan.log_n = log_n;
+  plan.log_n1 = log_n / 2;
+  plan.log_n2 = log_n - plan.log_n1;
+  const uint64_t units = std::bit_ceil(ranks == 0 ? uint64_t{1} : ranks);
+  auto rows = split_blocks(units, (uint64_t{1} << log_n) / units, ranks);
+  if (!rows || units > plan.n1()) {
+    return Error{ErrorCode::kInvalidArgument,
+                 "a column of 2^" + std::to_string(log_n) + " rows is too short for " +
+                     std::to_string(ranks) + " ranks (needs at least bit_ceil(ranks)^2 rows)",
+                 "distributed NTT"};
+  }
+  auto middle = split_blocks(plan.n2(), 1, ranks);
+  if (!middle) return middle.error();
+  plan.rows = rows.value();
+  plan.middle = middle.value();
+  return plan;
+}
+
+void distributed_forward(const ntt::NttPlan& ntt_plan, Communicator& comm,
+                         const DistributedNttPlan& plan, MatrixView local) {
+  check_local(plan, comm, local);
+  const auto ranks = static_cast<uint64_t>(comm.size());
+  const auto me = static_cast<uint64_t>(comm.rank());
+  const uint64_t cols = local.cols;
+  const uint64_t n1 = plan.n1();
+  const uint64_t n2 = plan.n2();
+  const uint64_t my_i1_count = plan.i1_count(me);
+  const uint64_t my_i2 = plan.middle.first_unit(me);
+  const uint64_t my_i2_count = plan.middle.unit_count(me);
+  if (cols == 0) return;
+
+  // Exchange 1: (i1 in mine) × (i2 in theirs) to every rank.
+  const Exchange first = plan_exchange(
+      ranks, cols, [&](uint64_t to) { return plan.first_exchange_count(me, to); },
+      [&](uint64_t from) { return plan.first_exchange_count(from, me); });
+  std::vector<Fp> send(first.send_offsets[ranks]);
+  std::vector<Fp> middle(cols * my_i2_count * n1);
+  for (uint64_t to = 0; to < ranks; ++to) {
+    Fp* out = send.data() + first.send_offsets[to];
+    const uint64_t i2_begin = plan.middle.first_unit(to);
+    const uint64_t i2_count = plan.middle.unit_count(to);
+    for (uint64_t c = 0; c < cols; ++c) {
+      const Fp* column = local.column(c);
+      for (uint64_t i2 = i2_begin; i2 < i2_begin + i2_count; ++i2) {
+        for (uint64_t a = 0; a < my_i1_count; ++a) *out++ = column[a * n2 + i2];
+      }
+    }
+  }
+  {
+    std::vector<Fp> receive(first.receive_offsets[ranks]);
+    comm.all_to_all(send, first.send_counts, receive, first.receive_counts);
+    for (uint64_t from = 0; from < ranks; ++from) {
+      const Fp* in = receive.data() + first.receive_offsets[from];
+      const uint64_t i1_begin = plan.first_i1(from);
+      const uint64_t i1_count = plan.i1_count(from);
+      for (uint64_t c = 0; c < cols; ++c) {
+        for (uint64_t b = 0; b < my_i2_count; ++b) {
+          Fp* run = middle.data() + (c * my_i2_count + b) * n1 + i1_begin;
+          for (uint64_t a = 0; a < i1_count; ++a) run[a] = *in++;
+        }
+      }
+    }
+  }
+  // Size-n1 transforms over i1 (natural order), then w_n^(i2·k1).
+  ntt::forward(ntt_plan, MatrixView(middle.data(), n1, cols * my_i2_count), Order::kNatural);
+  twiddle_runs(middle.data(), my_i2_count, cols, n1, my_i2, field::two_adic_root(plan.log_n));
+
+  // Exchange 2: (i2 in mine) × (j in theirs), k1 = rev(j), to every rank.
+  const Exchange second = plan_exchange(
+      ranks, cols, [&](uint64_t to) { return plan.second_exchange_count(me, to); },
+      [&](uint64_t from) { return plan.second_exchange_count(from, me); });
+  send.resize(second.send_offsets[ranks]);
+  for (uint64_t to = 0; to < ranks; ++to) {
+    Fp* out = send.data() + second.send_offsets[to];
+    const uint64_t j_begin = plan.first_i1(to);
+    const uint64_t j_count = plan.i1_count(to);
+    for (uint64_t c = 0; c < cols; ++c) {
+      for (uint64_t j = j_begin; j < j_begin + j_count; ++j) {
+        const uint64_t k1 = reverse(j, plan.log_n1);
+        for (uint64_t b = 0; b < my_i2_count; ++b) {
+          *out++ = middle[(c * my_i2_count + b) * n1 + k1];
+        }
+      }
+    }
+  }
+  middle = std::vector<Fp>();
+  std::vector<Fp> receive(second.receive_offsets[ranks]);
+  comm.all_to_all(send, second.send_counts, receive, second.receive_counts);
+  for (uint64_t from = 0; from < ranks; ++from) {
+    const Fp* in = receive.data() + second.receive_offsets[from];
+    const uint64_t i2_begin = plan.middle.first_unit(from);
+    const uint64_t i2_count = plan.middle.unit_count(from);
+    for (uint64_t c = 0; c < cols; ++c) {
+      Fp* column = local.column(c);
+      for (uint64_t b = 0; b < my_i1_count; ++b) {
+        Fp* run = column + b * n2 + i2_begin;
+        for (uint64_t a = 0; a < i2_count; ++a) run[a] = *in++;
+      }
+    }
+  }
+  // Size-n2 transforms over i2, bit-reversed output: the rank's block of
+  // the bit-reversed result.
+  for (uint64_t c = 0; c < cols; ++c) {
+    ntt::forward(ntt_plan, MatrixView(local.column(c), n2, my_i1_count, n2), Order::kBitReversed);
+  }
+}
+
+void distributed_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
+                         const DistributedNttPlan& plan, MatrixView local) {
+  check_local(plan, comm, local);
+  const auto ranks = static_cast<uint64_t>(comm.size());
+  const auto me = static_cast<uint64_t>(comm.rank());
+  const uint64_t cols = local.cols;
+  const uint64_t n1 = plan.n1();
+  const uint64_t n2 = plan.n2();
+  const uint64_t my_j = plan.first_i1(me);
+  const uint64_t my_j_count = plan.i1_count(me);
+  const uint64_t my_i2_count = plan.middle.unit_count(me);
+  if (cols == 0) return;
+
+  // Size-n2 inverses over k2 (bit-reversed in, natural i2 out, 1/n2), then
+  // w_n^-(i2·k1) with k1 = rev(j): run j, position i2.
+  for (uint64_t c = 0; c < cols; ++c) {
+    ntt::inverse(ntt_plan, MatrixView(local.column(c), n2, my_j_count, n2), Order::kBitReversed);
+  }
+  const Fp inverse_root = field::two_adic_root(plan.log_n).inverse();
+  {
+    const auto total = static_cast<int64_t>(my_j_count * cols);
+#pragma omp parallel for schedule(static)
+    for (int64_t item = 0; item < total; ++item) {
+      const uint64_t c = static_cast<uint64_t>(item) / my_j_count;
+      const uint64_t b = static_cast<uint64_t>(item) % my_j_count;
+      Fp* run = local.column(c) + b * n2;
+      const Fp base = inverse_root.pow(reverse(my_j + b, plan.log_n1));  // w^-k1
+      Fp factor = Fp::one();
+      for (uint64_t i2 = 0; i2 < n2; ++i2) {
+        run[i2] *= factor;
+        factor *= base;
+      }
+    }
+  }
+
+  // Exchange 2 backwards: (j in mine) × (i2 in theirs).
+  const Exchange second = plan_exchange(
+      ranks, cols, [&](uint64_t to) { return plan.second_exchange_count(to, me); },
+      [&](uint64_t from) { return plan.second_exchange_count(me, from); });
+  std::vector<Fp> send(second.send_offsets[ranks]);
+  for (uint64_t to = 0; to < ranks; ++to) {
+    Fp* out = send.data() + second.send_offsets[to];
+    const uint64_t i2_begin = plan.middle.first_unit(to);
+    const uint64_t i2_count = plan.middle.unit_count(to);
+    for (uint64_t c = 0; c < cols; ++c) {
+      const Fp* column = local.column(c);
+      for (uint64_t i2 = i2_begin; i2 < i2_begin + i2_count; ++i2) {
+        for (uint64_t b = 0; b < my_j_count; ++b) *out++ = column[b * n2 + i2];
+      }
+    }
+  }
+  std::vector<Fp> middle(cols * my_i2_count * n1);
+  {
+    std::vector<Fp> receive(second.receive_offsets[ranks]);
+    comm.all_to_all(send, second.send_counts, receive, second.receive_counts);
+    for (uint64_t from = 0; from < ranks; ++from) {
+      const Fp* in = receive.data() + second.receive_offsets[from];
+      const uint64_t j_begin = plan.first_i1(from);
+      const uint64_t j_count = plan.i1_count(from);
+      for (uint64_t c = 0; c < cols; ++c) {
+        for (uint64_t a = 0; a < my_i2_count; ++a) {
+          Fp* run = middle.data() + (c * my_i2_count + a) * n1;
+          for (uint64_t j = j_begin; j < j_begin + j_count; ++j) {
+            run[reverse(j, plan.log_n1)] = *in++;
+          }
+        }
+      }
+    }
+  }
+  // Size-n1 inverses over k1 (natural in and out, 1/n1).
+  ntt::inverse(ntt_plan, MatrixView(middle.data(), n1, cols * my_i2_count), Order::kNatural);
+
+  // Exchange 1 backwards: (i2 in mine) × (i1 in theirs).
+  const Exchange first = plan_exchange(
+      ranks, cols, [&](uint64_t to) { return plan.first_exchange_count(to, me); },
+      [&](uint64_t from) { return plan.first_exchange_count(me, from); });
+  send.resize(first.send_offsets[ranks]);
+  for (uint64_t to = 0; to < ranks; ++to) {
+    Fp* out = send.data() + first.send_offsets[to];
+    const uint64_t i1_begin = plan.first_i1(to);
+    const uint64_t i1_count = plan.i1_count(to);
+    for (uint64_t c = 0; c < cols; ++c) {
+      for (uint64_t i1 = i1_begin; i1 < i1_begin + i1_count; ++i1) {
+        for (uint64_t a = 0; a < my_i2_count; ++a) {
+          *out++ = middle[(c * my_i2_count + a) * n1 + i1];
+        }
+      }
+    }
+  }
+  middle = std::vector<Fp>();
+  std::vector<Fp> receive(first.receive_offsets[ranks]);
+  comm.all_to_all(send, first.send_counts, receive, first.receive_counts);
+  for (uint64_t from = 0; from < ranks; ++from) {
+    const Fp* in = receive.data() + first.receive_offsets[from];
+    const uint64_t i2_begin = plan.middle.first_unit(from);
+    const uint64_t i2_count = plan.middle.unit_count(from);
+    for (uint64_t c = 0; c < cols; ++c) {
+      Fp* column = local.column(c);
+      for (uint64_t b = 0; b < my_j_count; ++b) {
+        Fp* run = column + b * n2 + i2_begin;
+        for (uint64_t a = 0; a < i2_count; ++a) run[a] = *in++;
+      }
+    }
+  }
+}
+
+void distributed_coset_forward(const ntt::NttPlan& ntt_plan, Communicator& comm,
+                               const DistributedNttPlan& plan, MatrixView local, Fp shift) {
+  check_local(plan, comm, local);
+  scale_by_powers(local, plan.rows.first_row(static_cast<uint64_t>(comm.rank())), shift);
+  distributed_forward(ntt_plan, comm, plan, local);
+}
+
+void distributed_coset_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
+                               const DistributedNttPlan& plan, MatrixView local, Fp shift) {
+  BAOBAB_CHECK(!shift.is_zero(), "distributed_coset_inverse: zero shift");
+  distributed_inverse(ntt_plan, comm, plan, local);
+  scale_by_powers(local, plan.rows.first_row(static_cast<uint64_t>(comm.rank())), shift.inverse());
+}
+
+}  // namespace baobab::dist
