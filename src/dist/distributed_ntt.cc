@@ -1,5 +1,6 @@
 #include "src/dist/distributed_ntt.h"
 
+#include <algorithm>
 #include <bit>
 #include <string>
 #include <vector>
@@ -111,8 +112,13 @@ Result<DistributedNttPlan> plan_distributed_ntt(int log_n, uint64_t ranks) {
   return plan;
 }
 
-void distributed_forward(const ntt::NttPlan& ntt_plan, Communicator& comm,
-                         const DistributedNttPlan& plan, MatrixView local) {
+namespace {
+
+// distributed_forward, with the inverse roots when `inverse_roots` (then the
+// result is scaled by 1/n: natural evaluations in, bit-reversed coefficients
+// out).
+void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const DistributedNttPlan& plan,
+                  MatrixView local, bool inverse_roots) {
   check_local(plan, comm, local);
   const auto ranks = static_cast<uint64_t>(comm.size());
   const auto me = static_cast<uint64_t>(comm.rank());
@@ -157,8 +163,14 @@ void distributed_forward(const ntt::NttPlan& ntt_plan, Communicator& comm,
     }
   }
   // Size-n1 transforms over i1 (natural order), then w_n^(i2·k1).
-  ntt::forward(ntt_plan, MatrixView(middle.data(), n1, cols * my_i2_count), Order::kNatural);
-  twiddle_runs(middle.data(), my_i2_count, cols, n1, my_i2, field::two_adic_root(plan.log_n));
+  const MatrixView runs(middle.data(), n1, cols * my_i2_count);
+  const Fp root = field::two_adic_root(plan.log_n);
+  if (inverse_roots) {
+    ntt::inverse(ntt_plan, runs, Order::kNatural);  // sum over w^-(i1·k1), times 1/n1
+  } else {
+    ntt::forward(ntt_plan, runs, Order::kNatural);
+  }
+  twiddle_runs(middle.data(), my_i2_count, cols, n1, my_i2, inverse_roots ? root.inverse() : root);
 
   // Exchange 2: (i2 in mine) × (j in theirs), k1 = rev(j), to every rank.
   const Exchange second = plan_exchange(
@@ -194,10 +206,31 @@ void distributed_forward(const ntt::NttPlan& ntt_plan, Communicator& comm,
     }
   }
   // Size-n2 transforms over i2, bit-reversed output: the rank's block of
-  // the bit-reversed result.
+  // the bit-reversed result. With inverse roots: sum_i2 z[i2] w^-(i2·k2) is
+  // the forward transform of z[-i2 mod n2], then 1/n2.
+  const Fp n2_inverse = Fp::from_u64(n2).inverse();
   for (uint64_t c = 0; c < cols; ++c) {
+    if (inverse_roots) {
+      for (uint64_t b = 0; b < my_i1_count; ++b) {
+        Fp* run = local.column(c) + b * n2;
+        std::reverse(run + 1, run + n2);  // i2 -> -i2 mod n2
+        for (uint64_t i2 = 0; i2 < n2; ++i2) run[i2] *= n2_inverse;
+      }
+    }
     ntt::forward(ntt_plan, MatrixView(local.column(c), n2, my_i1_count, n2), Order::kBitReversed);
   }
+}
+
+}  // namespace
+
+void distributed_forward(const ntt::NttPlan& ntt_plan, Communicator& comm,
+                         const DistributedNttPlan& plan, MatrixView local) {
+  forward_impl(ntt_plan, comm, plan, local, false);
+}
+
+void distributed_interpolate(const ntt::NttPlan& ntt_plan, Communicator& comm,
+                             const DistributedNttPlan& plan, MatrixView local) {
+  forward_impl(ntt_plan, comm, plan, local, true);
 }
 
 void distributed_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,

@@ -65,6 +65,10 @@ void distributed_forward(const ntt::NttPlan& ntt_plan, Communicator& comm,
 void distributed_coset_forward(const ntt::NttPlan& ntt_plan, Communicator& comm,
                                const DistributedNttPlan& plan, field::MatrixView local,
                                field::Fp shift);
+// Natural evaluations in, coefficients out in bit-reversed rows (position p
+// holds c_rev(p)): the first step of a distributed LDE.
+void distributed_interpolate(const ntt::NttPlan& ntt_plan, Communicator& comm,
+                             const DistributedNttPlan& plan, field::MatrixView local);
 // Bit-reversed rows in, natural rows out (scaled by 1/n, like ntt::inverse).
 void distributed_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
                          const DistributedNttPlan& plan, field::MatrixView local);

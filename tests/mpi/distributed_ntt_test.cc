@@ -7,8 +7,14 @@
 
 #include <vector>
 
+#include "mpi/merkle_top.h"
 #include "mpi/mpi_communicator.h"
+#include "src/dist/distributed_lde.h"
+#include "src/dist/halo.h"
 #include "src/field/roots.h"
+#include "src/hash/sha256_hasher.h"
+#include "src/merkle/tree.h"
+#include "src/ntt/lde.h"
 #include "src/ntt/ntt.h"
 #include "tests/src/ntt/ntt_test_util.h"
 
@@ -83,6 +89,79 @@ TEST(DistributedNtt, EveryRankCountGivesTheSingleProcessResult) {
     distributed_coset_inverse(ntt_plan, comm, plan.value(), view, shift);
     for (uint64_t c = 0; c < kCols; ++c) {
       for (uint64_t i = 0; i < count; ++i) ASSERT_EQ(view.at(i, c), mine[c * count + i]);
+    }
+  }
+}
+
+// The distributed LDE puts in every rank's block the rows ntt::lde gives, and
+// the ranks' Merkle subtrees combine into the root of the whole LDE.
+TEST(DistributedLde, BlocksAndCommitmentEqualTheSingleProcessOnes) {
+  mpi::MpiCommunicator comm(1 << 12);
+  const auto ranks = static_cast<uint64_t>(comm.size());
+  const auto me = static_cast<uint64_t>(comm.rank());
+  const ntt::NttPlan ntt_plan(16);
+  const hash::Sha256Hasher hasher;
+  for (int log_n : {4, 7, 10, 12}) {
+    for (uint64_t blowup : {2, 8}) {
+      auto plan = plan_distributed_lde(log_n, blowup, ranks);
+      ASSERT_TRUE(plan.ok()) << plan.error().to_string();
+      const uint64_t n = uint64_t{1} << log_n;
+      const uint64_t big_n = n * blowup;
+      constexpr uint64_t kCols = 2;
+      const auto evals = random_column(n * kCols, 4000 + log_n);
+      std::vector<Fp> expected(big_n * kCols);
+      const Fp shift = blowup == 8 ? field::kCosetShift.pow(2) : field::kCosetShift;
+      ntt::lde(ntt_plan, field::ConstMatrixView(evals.data(), n, kCols), blowup,
+               field::MatrixView(expected.data(), big_n, kCols), Order::kBitReversed, shift);
+
+      const uint64_t in_first = plan.value().trace.rows.first_row(me);
+      const uint64_t in_count = plan.value().trace.rows.row_count(me);
+      auto mine = block_of(evals, n, kCols, in_first, in_count);
+      const uint64_t out_first = plan.value().extended.rows.first_row(me);
+      const uint64_t out_count = plan.value().extended.rows.row_count(me);
+      std::vector<Fp> out(out_count * kCols);
+      distributed_lde(ntt_plan, comm, plan.value(), field::MatrixView(mine.data(), in_count, kCols),
+                      field::MatrixView(out.data(), out_count, kCols), shift);
+      ASSERT_EQ(out, block_of(expected, big_n, kCols, out_first, out_count))
+          << "log_n " << log_n << " blowup " << blowup << " rank " << me;
+
+      auto subtrees = mpi::plan_subtrees(big_n, ranks);
+      ASSERT_TRUE(subtrees.ok());
+      std::vector<hash::Digest> roots;
+      const uint64_t per = subtrees.value().leaves_per_subtree;
+      for (uint64_t s = 0; s < subtrees.value().subtree_count(me); ++s) {
+        roots.push_back(merkle::subtree_root(
+            hasher, field::ConstMatrixView(out.data(), out_count, kCols).row_block(s * per, per)));
+      }
+      const auto root = mpi::combine_subtree_roots(hasher, subtrees.value(), roots);
+      EXPECT_EQ(root, merkle::MerkleTree::build(
+                          hasher, field::ConstMatrixView(expected.data(), big_n, kCols))
+                          .root());
+    }
+  }
+}
+
+// Every rank receives the first rows of the next rank's block (the last rank
+// rank 0's): the values equal their global row index.
+TEST(Halo, NextRowsArriveFromTheNextRankCyclically) {
+  mpi::MpiCommunicator comm(2);
+  const auto ranks = static_cast<uint64_t>(comm.size());
+  const auto me = static_cast<uint64_t>(comm.rank());
+  constexpr uint64_t kRows = 16;  // per rank
+  constexpr uint64_t kCols = 3;
+  std::vector<Fp> local(kRows * kCols);
+  for (uint64_t c = 0; c < kCols; ++c) {
+    for (uint64_t i = 0; i < kRows; ++i) {
+      local[c * kRows + i] = Fp::from_u64(c * 100000 + me * kRows + i);
+    }
+  }
+  std::vector<Fp> halo(2 * kCols);
+  exchange_next_rows(comm, field::ConstMatrixView(local.data(), kRows, kCols),
+                     field::MatrixView(halo.data(), 2, kCols));
+  const uint64_t next = (me + 1) % ranks;
+  for (uint64_t c = 0; c < kCols; ++c) {
+    for (uint64_t i = 0; i < 2; ++i) {
+      EXPECT_EQ(halo[c * 2 + i], Fp::from_u64(c * 100000 + next * kRows + i));
     }
   }
 }

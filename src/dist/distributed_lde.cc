@@ -1,0 +1,108 @@
+#include "src/dist/distributed_lde.h"
+
+#include <algorithm>
+#include <bit>
+#include <string>
+#include <vector>
+
+#include "src/common/check.h"
+#include "src/ntt/bit_reverse.h"
+
+namespace baobab::dist {
+
+Result<DistributedLdePlan> plan_distributed_lde(int log_n, uint64_t blowup, uint64_t ranks) {
+  if (blowup != 2 && blowup != 4 && blowup != 8 && blowup != 16) {
+    return Error{ErrorCode::kInvalidArgument, "blowup must be 2, 4, 8 or 16", "distributed LDE"};
+  }
+  auto trace = plan_distributed_ntt(log_n, ranks);
+  if (!trace) return trace.error();
+  auto extended = plan_distributed_ntt(log_n + std::countr_zero(blowup), ranks);
+  if (!extended) return extended.error();
+  return DistributedLdePlan{trace.value(), extended.value(), blowup};
+}
+
+void distributed_lde(const ntt::NttPlan& ntt_plan, Communicator& comm,
+                     const DistributedLdePlan& plan, field::MatrixView evals,
+                     field::MatrixView out, field::Fp shift) {
+  const auto ranks = static_cast<uint64_t>(comm.size());
+  const auto me = static_cast<uint64_t>(comm.rank());
+  const uint64_t cols = evals.cols;
+  BAOBAB_CHECK(out.cols == cols && out.rows == plan.extended.rows.row_count(me),
+               "distributed_lde: output block has the wrong shape");
+  BAOBAB_CHECK(!shift.is_zero(), "distributed_lde: zero shift");
+  distributed_interpolate(ntt_plan, comm, plan.trace, evals);
+  if (cols == 0) return;
+
+  // Position p of the trace's bit-reversed rows holds c_i, i = rev(p); it
+  // goes to natural row i of the extended layout. Both sides walk the
+  // sender's positions in order, so no index travels with the values.
+  const int log_n = plan.trace.log_n;
+  const BlockSplit& target = plan.extended.rows;
+  auto owner = [&](uint64_t row) {  // the extended layout's owner of a row
+    const uint64_t unit = row / target.unit_rows;
+    uint64_t r = unit * ranks / target.units;
+    while (r + 1 < ranks && target.first_unit(r + 1) <= unit) ++r;
+    while (target.first_unit(r) > unit) --r;
+    return r;
+  };
+  const uint64_t my_first = plan.trace.rows.first_row(me);
+  const uint64_t my_count = plan.trace.rows.row_count(me);
+  std::vector<uint64_t> send_counts(ranks, 0), receive_counts(ranks, 0);
+  for (uint64_t p = my_first; p < my_first + my_count; ++p) {
+    ++send_counts[owner(ntt::reverse_bits(p, log_n))];
+  }
+  const uint64_t out_first = plan.extended.rows.first_row(me);
+  const uint64_t out_end = out_first + out.rows;
+  for (uint64_t from = 0; from < ranks; ++from) {
+    const uint64_t first = plan.trace.rows.first_row(from);
+    for (uint64_t p = first; p < first + plan.trace.rows.row_count(from); ++p) {
+      const uint64_t i = ntt::reverse_bits(p, log_n);
+      if (i >= out_first && i < out_end) ++receive_counts[from];
+    }
+  }
+  std::vector<uint64_t> send_offsets(ranks + 1, 0), receive_offsets(ranks + 1, 0);
+  for (uint64_t r = 0; r < ranks; ++r) {
+    send_offsets[r + 1] = send_offsets[r] + cols * send_counts[r];
+    receive_offsets[r + 1] = receive_offsets[r] + cols * receive_counts[r];
+  }
+  // Pack per destination, column by column, positions ascending.
+  // The block for rank `to` holds, column after column, the values of the
+  // positions it receives, in order.
+  std::vector<Fp> send(send_offsets[ranks]);
+  std::vector<uint64_t> cursor(ranks);
+  for (uint64_t c = 0; c < cols; ++c) {
+    const Fp* column = evals.column(c);
+    for (uint64_t r = 0; r < ranks; ++r) cursor[r] = send_offsets[r] + c * send_counts[r];
+    for (uint64_t p = my_first; p < my_first + my_count; ++p) {
+      send[cursor[owner(ntt::reverse_bits(p, log_n))]++] = column[p - my_first];
+    }
+  }
+  std::vector<uint64_t> send_sizes(ranks), receive_sizes(ranks);
+  for (uint64_t r = 0; r < ranks; ++r) {
+    send_sizes[r] = cols * send_counts[r];
+    receive_sizes[r] = cols * receive_counts[r];
+  }
+  std::vector<Fp> receive(receive_offsets[ranks]);
+  comm.all_to_all(send, send_sizes, receive, receive_sizes);
+  send = std::vector<Fp>();
+
+  // Rows >= n are zero; row i < n gets c_i · shift^i.
+  for (uint64_t c = 0; c < cols; ++c) std::fill_n(out.column(c), out.rows, Fp::zero());
+  for (uint64_t from = 0; from < ranks; ++from) {
+    const uint64_t first = plan.trace.rows.first_row(from);
+    uint64_t k = 0;
+    for (uint64_t p = first; p < first + plan.trace.rows.row_count(from); ++p) {
+      const uint64_t i = ntt::reverse_bits(p, log_n);
+      if (i < out_first || i >= out_end) continue;
+      const Fp factor = shift.pow(i);
+      for (uint64_t c = 0; c < cols; ++c) {
+        out.column(c)[i - out_first] =
+            receive[receive_offsets[from] + c * receive_counts[from] + k] * factor;
+      }
+      ++k;
+    }
+  }
+  distributed_forward(ntt_plan, comm, plan.extended, out);
+}
+
+}  // namespace baobab::dist

@@ -1,0 +1,33 @@
+// Coset low-degree extension of columns whose rows are split over ranks
+// (DESIGN §4 item 2): the rank's natural rows of the evaluations over <w_n>
+// in, its block of the bit-reversed evaluations over shift·<w_N> out, N =
+// n·blowup, the same values ntt::lde puts in those rows. Blocks follow
+// DistributedNttPlan (= mpi::SubtreePlan), so each rank then commits whole
+// Merkle subtrees of the LDE.
+//
+// Steps: distributed_interpolate (two exchanges) leaves the coefficients in
+// bit-reversed rows; one exchange moves coefficient c_i to natural row i of
+// the N-row layout, times shift^i, zero above n; distributed_forward of size
+// N (two exchanges). No rank holds more than its share of either layout.
+#pragma once
+
+#include "src/dist/distributed_ntt.h"
+
+namespace baobab::dist {
+
+struct DistributedLdePlan {
+  DistributedNttPlan trace;     // n rows
+  DistributedNttPlan extended;  // N rows
+  uint64_t blowup = 0;
+};
+
+Result<DistributedLdePlan> plan_distributed_lde(int log_n, uint64_t blowup, uint64_t ranks);
+
+// `evals`: this rank's plan.trace rows (natural order; overwritten: used as
+// scratch); `out`: its plan.extended rows. `ntt_plan` must cover the larger
+// half of the N-row transform, 2^ceil(log N / 2). Collective.
+void distributed_lde(const ntt::NttPlan& ntt_plan, Communicator& comm,
+                     const DistributedLdePlan& plan, field::MatrixView evals,
+                     field::MatrixView out, field::Fp shift);
+
+}  // namespace baobab::dist
