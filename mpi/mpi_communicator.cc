@@ -77,6 +77,7 @@ void MpiCommunicator::all_to_all(std::span<const dist::Fp> send,
       BAOBAB_CHECK(send_counts[to] == receive_counts[from], "all_to_all: self counts differ");
       continue;
     }
+    bytes_sent_ += send_counts[to] * kElement;
     sendrecv_bytes(
         send_bytes + send_offset[to] * kElement, send_counts[to] * kElement, static_cast<int>(to),
         receive_bytes + receive_offset[from] * kElement, receive_counts[from] * kElement,
@@ -89,6 +90,7 @@ void MpiCommunicator::all_gather_bytes(std::span<const uint8_t> mine, std::span<
   BAOBAB_CHECK(all.size() == mine.size() * static_cast<uint64_t>(size_),
                "all_gather_bytes: size mismatch");
   const MessagePlan plan = plan_messages(mine.size(), max_message_);
+  bytes_sent_ += mine.size() * static_cast<uint64_t>(size_ - 1);
   std::vector<uint8_t> chunk_all;
   for (uint64_t i = 0; i < plan.chunks; ++i) {
     const int count = checked_count(plan.count(i));

@@ -28,12 +28,16 @@ class MpiCommunicator final : public dist::Communicator {
   dist::Fp3 all_sum(dist::Fp3 mine) override;
   void barrier() override;
 
+  // Bytes this rank has sent to other ranks so far (all methods).
+  uint64_t bytes_sent() const { return bytes_sent_; }
+
  private:
   std::vector<dist::Fp3> gather_all(dist::Fp3 mine);
 
   int rank_ = 0;
   int size_ = 1;
   uint64_t max_message_;
+  uint64_t bytes_sent_ = 0;
 };
 
 }  // namespace baobab::mpi

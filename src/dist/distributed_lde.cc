@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "src/common/check.h"
+#include "src/common/uninitialized.h"
 #include "src/ntt/bit_reverse.h"
 
 namespace baobab::dist {
@@ -22,8 +23,8 @@ Result<DistributedLdePlan> plan_distributed_lde(int log_n, uint64_t blowup, uint
 }
 
 void distributed_lde(const ntt::NttPlan& ntt_plan, Communicator& comm,
-                     const DistributedLdePlan& plan, field::MatrixView evals,
-                     field::MatrixView out, field::Fp shift) {
+                     const DistributedLdePlan& plan, field::MatrixView evals, field::MatrixView out,
+                     field::Fp shift) {
   const auto ranks = static_cast<uint64_t>(comm.size());
   const auto me = static_cast<uint64_t>(comm.rank());
   const uint64_t cols = evals.cols;
@@ -68,10 +69,12 @@ void distributed_lde(const ntt::NttPlan& ntt_plan, Communicator& comm,
   // Pack per destination, column by column, positions ascending.
   // The block for rank `to` holds, column after column, the values of the
   // positions it receives, in order.
-  std::vector<Fp> send(send_offsets[ranks]);
-  std::vector<uint64_t> cursor(ranks);
-  for (uint64_t c = 0; c < cols; ++c) {
+  UninitializedVector<Fp> send(send_offsets[ranks]);
+#pragma omp parallel for schedule(static)
+  for (int64_t ci = 0; ci < static_cast<int64_t>(cols); ++ci) {
+    const auto c = static_cast<uint64_t>(ci);
     const Fp* column = evals.column(c);
+    std::vector<uint64_t> cursor(ranks);
     for (uint64_t r = 0; r < ranks; ++r) cursor[r] = send_offsets[r] + c * send_counts[r];
     for (uint64_t p = my_first; p < my_first + my_count; ++p) {
       send[cursor[owner(ntt::reverse_bits(p, log_n))]++] = column[p - my_first];
@@ -82,13 +85,15 @@ void distributed_lde(const ntt::NttPlan& ntt_plan, Communicator& comm,
     send_sizes[r] = cols * send_counts[r];
     receive_sizes[r] = cols * receive_counts[r];
   }
-  std::vector<Fp> receive(receive_offsets[ranks]);
+  UninitializedVector<Fp> receive(receive_offsets[ranks]);
   comm.all_to_all(send, send_sizes, receive, receive_sizes);
-  send = std::vector<Fp>();
+  send = UninitializedVector<Fp>();
 
   // Rows >= n are zero; row i < n gets c_i · shift^i.
   for (uint64_t c = 0; c < cols; ++c) std::fill_n(out.column(c), out.rows, Fp::zero());
-  for (uint64_t from = 0; from < ranks; ++from) {
+#pragma omp parallel for schedule(dynamic)
+  for (int64_t f = 0; f < static_cast<int64_t>(ranks); ++f) {
+    const auto from = static_cast<uint64_t>(f);
     const uint64_t first = plan.trace.rows.first_row(from);
     uint64_t k = 0;
     for (uint64_t p = first; p < first + plan.trace.rows.row_count(from); ++p) {

@@ -27,7 +27,7 @@ Result<DistributedLdePlan> plan_distributed_lde(int log_n, uint64_t blowup, uint
 // scratch); `out`: its plan.extended rows. `ntt_plan` must cover the larger
 // half of the N-row transform, 2^ceil(log N / 2). Collective.
 void distributed_lde(const ntt::NttPlan& ntt_plan, Communicator& comm,
-                     const DistributedLdePlan& plan, field::MatrixView evals,
-                     field::MatrixView out, field::Fp shift);
+                     const DistributedLdePlan& plan, field::MatrixView evals, field::MatrixView out,
+                     field::Fp shift);
 
 }  // namespace baobab::dist

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "src/common/check.h"
+#include "src/common/uninitialized.h"
 #include "src/field/roots.h"
 #include "src/ntt/bit_reverse.h"
 #include "src/ntt/ntt.h"
@@ -87,6 +88,17 @@ void twiddle_runs(Fp* data, uint64_t runs_per_column, uint64_t cols, uint64_t ru
   }
 }
 
+// Runs body(peer, column) for every pair, in parallel: the packing and
+// unpacking around an exchange (each pair owns a disjoint slice).
+template <class Body>
+void for_each_peer_column(uint64_t ranks, uint64_t cols, const Body& body) {
+  const auto items = static_cast<int64_t>(ranks * cols);
+#pragma omp parallel for schedule(static)
+  for (int64_t item = 0; item < items; ++item) {
+    body(static_cast<uint64_t>(item) / cols, static_cast<uint64_t>(item) % cols);
+  }
+}
+
 }  // namespace
 
 Result<DistributedNttPlan> plan_distributed_ntt(int log_n, uint64_t ranks) {
@@ -134,33 +146,30 @@ void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
   const Exchange first = plan_exchange(
       ranks, cols, [&](uint64_t to) { return plan.first_exchange_count(me, to); },
       [&](uint64_t from) { return plan.first_exchange_count(from, me); });
-  std::vector<Fp> send(first.send_offsets[ranks]);
-  std::vector<Fp> middle(cols * my_i2_count * n1);
-  for (uint64_t to = 0; to < ranks; ++to) {
-    Fp* out = send.data() + first.send_offsets[to];
+  UninitializedVector<Fp> send(first.send_offsets[ranks]);
+  UninitializedVector<Fp> middle(cols * my_i2_count * n1);
+  for_each_peer_column(ranks, cols, [&](uint64_t to, uint64_t c) {
+    Fp* out = send.data() + first.send_offsets[to] + c * (first.send_counts[to] / cols);
     const uint64_t i2_begin = plan.middle.first_unit(to);
     const uint64_t i2_count = plan.middle.unit_count(to);
-    for (uint64_t c = 0; c < cols; ++c) {
-      const Fp* column = local.column(c);
-      for (uint64_t i2 = i2_begin; i2 < i2_begin + i2_count; ++i2) {
-        for (uint64_t a = 0; a < my_i1_count; ++a) *out++ = column[a * n2 + i2];
-      }
+    const Fp* column = local.column(c);
+    for (uint64_t i2 = i2_begin; i2 < i2_begin + i2_count; ++i2) {
+      for (uint64_t a = 0; a < my_i1_count; ++a) *out++ = column[a * n2 + i2];
     }
-  }
+  });
   {
-    std::vector<Fp> receive(first.receive_offsets[ranks]);
+    UninitializedVector<Fp> receive(first.receive_offsets[ranks]);
     comm.all_to_all(send, first.send_counts, receive, first.receive_counts);
-    for (uint64_t from = 0; from < ranks; ++from) {
-      const Fp* in = receive.data() + first.receive_offsets[from];
+    for_each_peer_column(ranks, cols, [&](uint64_t from, uint64_t c) {
+      const Fp* in =
+          receive.data() + first.receive_offsets[from] + c * (first.receive_counts[from] / cols);
       const uint64_t i1_begin = plan.first_i1(from);
       const uint64_t i1_count = plan.i1_count(from);
-      for (uint64_t c = 0; c < cols; ++c) {
-        for (uint64_t b = 0; b < my_i2_count; ++b) {
-          Fp* run = middle.data() + (c * my_i2_count + b) * n1 + i1_begin;
-          for (uint64_t a = 0; a < i1_count; ++a) run[a] = *in++;
-        }
+      for (uint64_t b = 0; b < my_i2_count; ++b) {
+        Fp* run = middle.data() + (c * my_i2_count + b) * n1 + i1_begin;
+        for (uint64_t a = 0; a < i1_count; ++a) run[a] = *in++;
       }
-    }
+    });
   }
   // Size-n1 transforms over i1 (natural order), then w_n^(i2·k1).
   const MatrixView runs(middle.data(), n1, cols * my_i2_count);
@@ -177,34 +186,31 @@ void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
       ranks, cols, [&](uint64_t to) { return plan.second_exchange_count(me, to); },
       [&](uint64_t from) { return plan.second_exchange_count(from, me); });
   send.resize(second.send_offsets[ranks]);
-  for (uint64_t to = 0; to < ranks; ++to) {
-    Fp* out = send.data() + second.send_offsets[to];
+  for_each_peer_column(ranks, cols, [&](uint64_t to, uint64_t c) {
+    Fp* out = send.data() + second.send_offsets[to] + c * (second.send_counts[to] / cols);
     const uint64_t j_begin = plan.first_i1(to);
     const uint64_t j_count = plan.i1_count(to);
-    for (uint64_t c = 0; c < cols; ++c) {
-      for (uint64_t j = j_begin; j < j_begin + j_count; ++j) {
-        const uint64_t k1 = reverse(j, plan.log_n1);
-        for (uint64_t b = 0; b < my_i2_count; ++b) {
-          *out++ = middle[(c * my_i2_count + b) * n1 + k1];
-        }
+    for (uint64_t j = j_begin; j < j_begin + j_count; ++j) {
+      const uint64_t k1 = reverse(j, plan.log_n1);
+      for (uint64_t b = 0; b < my_i2_count; ++b) {
+        *out++ = middle[(c * my_i2_count + b) * n1 + k1];
       }
     }
-  }
-  middle = std::vector<Fp>();
-  std::vector<Fp> receive(second.receive_offsets[ranks]);
+  });
+  middle = UninitializedVector<Fp>();
+  UninitializedVector<Fp> receive(second.receive_offsets[ranks]);
   comm.all_to_all(send, second.send_counts, receive, second.receive_counts);
-  for (uint64_t from = 0; from < ranks; ++from) {
-    const Fp* in = receive.data() + second.receive_offsets[from];
+  for_each_peer_column(ranks, cols, [&](uint64_t from, uint64_t c) {
+    const Fp* in =
+        receive.data() + second.receive_offsets[from] + c * (second.receive_counts[from] / cols);
     const uint64_t i2_begin = plan.middle.first_unit(from);
     const uint64_t i2_count = plan.middle.unit_count(from);
-    for (uint64_t c = 0; c < cols; ++c) {
-      Fp* column = local.column(c);
-      for (uint64_t b = 0; b < my_i1_count; ++b) {
-        Fp* run = column + b * n2 + i2_begin;
-        for (uint64_t a = 0; a < i2_count; ++a) run[a] = *in++;
-      }
+    Fp* column = local.column(c);
+    for (uint64_t b = 0; b < my_i1_count; ++b) {
+      Fp* run = column + b * n2 + i2_begin;
+      for (uint64_t a = 0; a < i2_count; ++a) run[a] = *in++;
     }
-  }
+  });
   // Size-n2 transforms over i2, bit-reversed output: the rank's block of
   // the bit-reversed result. With inverse roots: sum_i2 z[i2] w^-(i2·k2) is
   // the forward transform of z[-i2 mod n2], then 1/n2.
@@ -272,35 +278,32 @@ void distributed_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
   const Exchange second = plan_exchange(
       ranks, cols, [&](uint64_t to) { return plan.second_exchange_count(to, me); },
       [&](uint64_t from) { return plan.second_exchange_count(me, from); });
-  std::vector<Fp> send(second.send_offsets[ranks]);
-  for (uint64_t to = 0; to < ranks; ++to) {
-    Fp* out = send.data() + second.send_offsets[to];
+  UninitializedVector<Fp> send(second.send_offsets[ranks]);
+  for_each_peer_column(ranks, cols, [&](uint64_t to, uint64_t c) {
+    Fp* out = send.data() + second.send_offsets[to] + c * (second.send_counts[to] / cols);
     const uint64_t i2_begin = plan.middle.first_unit(to);
     const uint64_t i2_count = plan.middle.unit_count(to);
-    for (uint64_t c = 0; c < cols; ++c) {
-      const Fp* column = local.column(c);
-      for (uint64_t i2 = i2_begin; i2 < i2_begin + i2_count; ++i2) {
-        for (uint64_t b = 0; b < my_j_count; ++b) *out++ = column[b * n2 + i2];
-      }
+    const Fp* column = local.column(c);
+    for (uint64_t i2 = i2_begin; i2 < i2_begin + i2_count; ++i2) {
+      for (uint64_t b = 0; b < my_j_count; ++b) *out++ = column[b * n2 + i2];
     }
-  }
-  std::vector<Fp> middle(cols * my_i2_count * n1);
+  });
+  UninitializedVector<Fp> middle(cols * my_i2_count * n1);
   {
-    std::vector<Fp> receive(second.receive_offsets[ranks]);
+    UninitializedVector<Fp> receive(second.receive_offsets[ranks]);
     comm.all_to_all(send, second.send_counts, receive, second.receive_counts);
-    for (uint64_t from = 0; from < ranks; ++from) {
-      const Fp* in = receive.data() + second.receive_offsets[from];
+    for_each_peer_column(ranks, cols, [&](uint64_t from, uint64_t c) {
+      const Fp* in =
+          receive.data() + second.receive_offsets[from] + c * (second.receive_counts[from] / cols);
       const uint64_t j_begin = plan.first_i1(from);
       const uint64_t j_count = plan.i1_count(from);
-      for (uint64_t c = 0; c < cols; ++c) {
-        for (uint64_t a = 0; a < my_i2_count; ++a) {
-          Fp* run = middle.data() + (c * my_i2_count + a) * n1;
-          for (uint64_t j = j_begin; j < j_begin + j_count; ++j) {
-            run[reverse(j, plan.log_n1)] = *in++;
-          }
+      for (uint64_t a = 0; a < my_i2_count; ++a) {
+        Fp* run = middle.data() + (c * my_i2_count + a) * n1;
+        for (uint64_t j = j_begin; j < j_begin + j_count; ++j) {
+          run[reverse(j, plan.log_n1)] = *in++;
         }
       }
-    }
+    });
   }
   // Size-n1 inverses over k1 (natural in and out, 1/n1).
   ntt::inverse(ntt_plan, MatrixView(middle.data(), n1, cols * my_i2_count), Order::kNatural);
@@ -310,33 +313,30 @@ void distributed_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
       ranks, cols, [&](uint64_t to) { return plan.first_exchange_count(to, me); },
       [&](uint64_t from) { return plan.first_exchange_count(me, from); });
   send.resize(first.send_offsets[ranks]);
-  for (uint64_t to = 0; to < ranks; ++to) {
-    Fp* out = send.data() + first.send_offsets[to];
+  for_each_peer_column(ranks, cols, [&](uint64_t to, uint64_t c) {
+    Fp* out = send.data() + first.send_offsets[to] + c * (first.send_counts[to] / cols);
     const uint64_t i1_begin = plan.first_i1(to);
     const uint64_t i1_count = plan.i1_count(to);
-    for (uint64_t c = 0; c < cols; ++c) {
-      for (uint64_t i1 = i1_begin; i1 < i1_begin + i1_count; ++i1) {
-        for (uint64_t a = 0; a < my_i2_count; ++a) {
-          *out++ = middle[(c * my_i2_count + a) * n1 + i1];
-        }
+    for (uint64_t i1 = i1_begin; i1 < i1_begin + i1_count; ++i1) {
+      for (uint64_t a = 0; a < my_i2_count; ++a) {
+        *out++ = middle[(c * my_i2_count + a) * n1 + i1];
       }
     }
-  }
-  middle = std::vector<Fp>();
-  std::vector<Fp> receive(first.receive_offsets[ranks]);
+  });
+  middle = UninitializedVector<Fp>();
+  UninitializedVector<Fp> receive(first.receive_offsets[ranks]);
   comm.all_to_all(send, first.send_counts, receive, first.receive_counts);
-  for (uint64_t from = 0; from < ranks; ++from) {
-    const Fp* in = receive.data() + first.receive_offsets[from];
+  for_each_peer_column(ranks, cols, [&](uint64_t from, uint64_t c) {
+    const Fp* in =
+        receive.data() + first.receive_offsets[from] + c * (first.receive_counts[from] / cols);
     const uint64_t i2_begin = plan.middle.first_unit(from);
     const uint64_t i2_count = plan.middle.unit_count(from);
-    for (uint64_t c = 0; c < cols; ++c) {
-      Fp* column = local.column(c);
-      for (uint64_t b = 0; b < my_j_count; ++b) {
-        Fp* run = column + b * n2 + i2_begin;
-        for (uint64_t a = 0; a < i2_count; ++a) run[a] = *in++;
-      }
+    Fp* column = local.column(c);
+    for (uint64_t b = 0; b < my_j_count; ++b) {
+      Fp* run = column + b * n2 + i2_begin;
+      for (uint64_t a = 0; a < i2_count; ++a) run[a] = *in++;
     }
-  }
+  });
 }
 
 void distributed_coset_forward(const ntt::NttPlan& ntt_plan, Communicator& comm,

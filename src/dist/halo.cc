@@ -21,7 +21,8 @@ void exchange_next_rows(Communicator& comm, const field::ConstMatrixView& local,
   receive_counts[next] = count;
   std::vector<Fp> send(count), receive(count);
   for (uint64_t c = 0; c < local.cols; ++c) {
-    std::copy_n(local.column(c), halo.rows, send.begin() + static_cast<std::ptrdiff_t>(c * halo.rows));
+    std::copy_n(local.column(c), halo.rows,
+                send.begin() + static_cast<std::ptrdiff_t>(c * halo.rows));
   }
   comm.all_to_all(send, send_counts, receive, receive_counts);
   for (uint64_t c = 0; c < halo.cols; ++c) {

@@ -9,6 +9,7 @@
 #include "src/air/debug_checker.h"
 #include "src/air/logup.h"
 #include "src/air/prover_evaluator.h"
+#include "src/common/uninitialized.h"
 #include "src/fri/prover.h"
 #include "src/merkle/opening.h"
 #include "src/merkle/tree.h"
@@ -18,7 +19,6 @@
 #include "src/stark/layout.h"
 #include "src/stark/ood.h"
 #include "src/stark/transcript_steps.h"
-#include "src/stark/uninitialized.h"
 
 namespace baobab::stark {
 

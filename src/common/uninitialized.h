@@ -16,7 +16,7 @@
 #include <utility>
 #include <vector>
 
-namespace baobab::stark {
+namespace baobab {
 
 template <class T>
 struct UninitializedAllocator : std::allocator<T> {
@@ -43,4 +43,4 @@ struct UninitializedAllocator : std::allocator<T> {
 template <class T>
 using UninitializedVector = std::vector<T, UninitializedAllocator<T>>;
 
-}  // namespace baobab::stark
+}  // namespace baobab
