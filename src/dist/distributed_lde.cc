@@ -24,14 +24,16 @@ Result<DistributedLdePlan> plan_distributed_lde(int log_n, uint64_t blowup, uint
 
 void distributed_lde(const ntt::NttPlan& ntt_plan, Communicator& comm,
                      const DistributedLdePlan& plan, field::MatrixView evals, field::MatrixView out,
-                     field::Fp shift) {
+                     field::Fp shift, ExchangeWorkspace* workspace) {
+  ExchangeWorkspace own;
+  ExchangeWorkspace& ws = workspace != nullptr ? *workspace : own;
   const auto ranks = static_cast<uint64_t>(comm.size());
   const auto me = static_cast<uint64_t>(comm.rank());
   const uint64_t cols = evals.cols;
   BAOBAB_CHECK(out.cols == cols && out.rows == plan.extended.rows.row_count(me),
                "distributed_lde: output block has the wrong shape");
   BAOBAB_CHECK(!shift.is_zero(), "distributed_lde: zero shift");
-  distributed_interpolate(ntt_plan, comm, plan.trace, evals);
+  distributed_interpolate(ntt_plan, comm, plan.trace, evals, &ws);
   if (cols == 0) return;
 
   // Position p of the trace's bit-reversed rows holds c_i, i = rev(p); it
@@ -54,12 +56,15 @@ void distributed_lde(const ntt::NttPlan& ntt_plan, Communicator& comm,
   }
   const uint64_t out_first = plan.extended.rows.first_row(me);
   const uint64_t out_end = out_first + out.rows;
+  // incoming[from][k]: the local row of the k-th value rank `from` sends.
+  std::vector<std::vector<uint64_t>> incoming(ranks);
   for (uint64_t from = 0; from < ranks; ++from) {
     const uint64_t first = plan.trace.rows.first_row(from);
     for (uint64_t p = first; p < first + plan.trace.rows.row_count(from); ++p) {
       const uint64_t i = ntt::reverse_bits(p, log_n);
-      if (i >= out_first && i < out_end) ++receive_counts[from];
+      if (i >= out_first && i < out_end) incoming[from].push_back(i - out_first);
     }
+    receive_counts[from] = incoming[from].size();
   }
   std::vector<uint64_t> send_offsets(ranks + 1, 0), receive_offsets(ranks + 1, 0);
   for (uint64_t r = 0; r < ranks; ++r) {
@@ -69,7 +74,8 @@ void distributed_lde(const ntt::NttPlan& ntt_plan, Communicator& comm,
   // Pack per destination, column by column, positions ascending.
   // The block for rank `to` holds, column after column, the values of the
   // positions it receives, in order.
-  UninitializedVector<Fp> send(send_offsets[ranks]);
+  auto& send = ws.send;
+  send.resize(send_offsets[ranks]);
 #pragma omp parallel for schedule(static)
   for (int64_t ci = 0; ci < static_cast<int64_t>(cols); ++ci) {
     const auto c = static_cast<uint64_t>(ci);
@@ -85,29 +91,29 @@ void distributed_lde(const ntt::NttPlan& ntt_plan, Communicator& comm,
     send_sizes[r] = cols * send_counts[r];
     receive_sizes[r] = cols * receive_counts[r];
   }
-  UninitializedVector<Fp> receive(receive_offsets[ranks]);
+  auto& receive = ws.receive;
+  receive.resize(receive_offsets[ranks]);
   comm.all_to_all(send, send_sizes, receive, receive_sizes);
-  send = UninitializedVector<Fp>();
 
   // Rows >= n are zero; row i < n gets c_i · shift^i.
-  for (uint64_t c = 0; c < cols; ++c) std::fill_n(out.column(c), out.rows, Fp::zero());
-#pragma omp parallel for schedule(dynamic)
-  for (int64_t f = 0; f < static_cast<int64_t>(ranks); ++f) {
-    const auto from = static_cast<uint64_t>(f);
-    const uint64_t first = plan.trace.rows.first_row(from);
-    uint64_t k = 0;
-    for (uint64_t p = first; p < first + plan.trace.rows.row_count(from); ++p) {
-      const uint64_t i = ntt::reverse_bits(p, log_n);
-      if (i < out_first || i >= out_end) continue;
-      const Fp factor = shift.pow(i);
+#pragma omp parallel for schedule(static)
+  for (int64_t c = 0; c < static_cast<int64_t>(cols); ++c) {
+    std::fill_n(out.column(static_cast<uint64_t>(c)), out.rows, Fp::zero());
+  }
+  for (uint64_t from = 0; from < ranks; ++from) {
+    const std::vector<uint64_t>& rows = incoming[from];
+    const auto count = static_cast<int64_t>(rows.size());
+#pragma omp parallel for schedule(static)
+    for (int64_t k = 0; k < count; ++k) {
+      const uint64_t row = rows[static_cast<uint64_t>(k)];
+      const Fp factor = shift.pow(out_first + row);
       for (uint64_t c = 0; c < cols; ++c) {
-        out.column(c)[i - out_first] =
-            receive[receive_offsets[from] + c * receive_counts[from] + k] * factor;
+        out.column(c)[row] =
+            receive[receive_offsets[from] + c * rows.size() + static_cast<uint64_t>(k)] * factor;
       }
-      ++k;
     }
   }
-  distributed_forward(ntt_plan, comm, plan.extended, out);
+  distributed_forward(ntt_plan, comm, plan.extended, out, &ws);
 }
 
 }  // namespace baobab::dist

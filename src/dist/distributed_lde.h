@@ -28,6 +28,6 @@ Result<DistributedLdePlan> plan_distributed_lde(int log_n, uint64_t blowup, uint
 // half of the N-row transform, 2^ceil(log N / 2). Collective.
 void distributed_lde(const ntt::NttPlan& ntt_plan, Communicator& comm,
                      const DistributedLdePlan& plan, field::MatrixView evals, field::MatrixView out,
-                     field::Fp shift);
+                     field::Fp shift, ExchangeWorkspace* workspace = nullptr);
 
 }  // namespace baobab::dist

@@ -130,8 +130,10 @@ namespace {
 // result is scaled by 1/n: natural evaluations in, bit-reversed coefficients
 // out).
 void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const DistributedNttPlan& plan,
-                  MatrixView local, bool inverse_roots) {
+                  MatrixView local, bool inverse_roots, ExchangeWorkspace* workspace) {
   check_local(plan, comm, local);
+  ExchangeWorkspace own;
+  ExchangeWorkspace& ws = workspace != nullptr ? *workspace : own;
   const auto ranks = static_cast<uint64_t>(comm.size());
   const auto me = static_cast<uint64_t>(comm.rank());
   const uint64_t cols = local.cols;
@@ -146,8 +148,10 @@ void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
   const Exchange first = plan_exchange(
       ranks, cols, [&](uint64_t to) { return plan.first_exchange_count(me, to); },
       [&](uint64_t from) { return plan.first_exchange_count(from, me); });
-  UninitializedVector<Fp> send(first.send_offsets[ranks]);
-  UninitializedVector<Fp> middle(cols * my_i2_count * n1);
+  auto& send = ws.send;
+  auto& middle = ws.middle;
+  send.resize(first.send_offsets[ranks]);
+  middle.resize(cols * my_i2_count * n1);
   for_each_peer_column(ranks, cols, [&](uint64_t to, uint64_t c) {
     Fp* out = send.data() + first.send_offsets[to] + c * (first.send_counts[to] / cols);
     const uint64_t i2_begin = plan.middle.first_unit(to);
@@ -158,7 +162,8 @@ void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
     }
   });
   {
-    UninitializedVector<Fp> receive(first.receive_offsets[ranks]);
+    auto& receive = ws.receive;
+    receive.resize(first.receive_offsets[ranks]);
     comm.all_to_all(send, first.send_counts, receive, first.receive_counts);
     for_each_peer_column(ranks, cols, [&](uint64_t from, uint64_t c) {
       const Fp* in =
@@ -197,8 +202,8 @@ void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
       }
     }
   });
-  middle = UninitializedVector<Fp>();
-  UninitializedVector<Fp> receive(second.receive_offsets[ranks]);
+  auto& receive = ws.receive;
+  receive.resize(second.receive_offsets[ranks]);
   comm.all_to_all(send, second.send_counts, receive, second.receive_counts);
   for_each_peer_column(ranks, cols, [&](uint64_t from, uint64_t c) {
     const Fp* in =
@@ -230,18 +235,23 @@ void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
 }  // namespace
 
 void distributed_forward(const ntt::NttPlan& ntt_plan, Communicator& comm,
-                         const DistributedNttPlan& plan, MatrixView local) {
-  forward_impl(ntt_plan, comm, plan, local, false);
+                         const DistributedNttPlan& plan, MatrixView local,
+                         ExchangeWorkspace* workspace) {
+  forward_impl(ntt_plan, comm, plan, local, false, workspace);
 }
 
 void distributed_interpolate(const ntt::NttPlan& ntt_plan, Communicator& comm,
-                             const DistributedNttPlan& plan, MatrixView local) {
-  forward_impl(ntt_plan, comm, plan, local, true);
+                             const DistributedNttPlan& plan, MatrixView local,
+                             ExchangeWorkspace* workspace) {
+  forward_impl(ntt_plan, comm, plan, local, true, workspace);
 }
 
 void distributed_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
-                         const DistributedNttPlan& plan, MatrixView local) {
+                         const DistributedNttPlan& plan, MatrixView local,
+                         ExchangeWorkspace* workspace) {
   check_local(plan, comm, local);
+  ExchangeWorkspace own;
+  ExchangeWorkspace& ws = workspace != nullptr ? *workspace : own;
   const auto ranks = static_cast<uint64_t>(comm.size());
   const auto me = static_cast<uint64_t>(comm.rank());
   const uint64_t cols = local.cols;
@@ -278,7 +288,8 @@ void distributed_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
   const Exchange second = plan_exchange(
       ranks, cols, [&](uint64_t to) { return plan.second_exchange_count(to, me); },
       [&](uint64_t from) { return plan.second_exchange_count(me, from); });
-  UninitializedVector<Fp> send(second.send_offsets[ranks]);
+  auto& send = ws.send;
+  send.resize(second.send_offsets[ranks]);
   for_each_peer_column(ranks, cols, [&](uint64_t to, uint64_t c) {
     Fp* out = send.data() + second.send_offsets[to] + c * (second.send_counts[to] / cols);
     const uint64_t i2_begin = plan.middle.first_unit(to);
@@ -288,9 +299,11 @@ void distributed_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
       for (uint64_t b = 0; b < my_j_count; ++b) *out++ = column[b * n2 + i2];
     }
   });
-  UninitializedVector<Fp> middle(cols * my_i2_count * n1);
+  auto& middle = ws.middle;
+  middle.resize(cols * my_i2_count * n1);
   {
-    UninitializedVector<Fp> receive(second.receive_offsets[ranks]);
+    auto& receive = ws.receive;
+    receive.resize(second.receive_offsets[ranks]);
     comm.all_to_all(send, second.send_counts, receive, second.receive_counts);
     for_each_peer_column(ranks, cols, [&](uint64_t from, uint64_t c) {
       const Fp* in =
@@ -323,8 +336,8 @@ void distributed_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
       }
     }
   });
-  middle = UninitializedVector<Fp>();
-  UninitializedVector<Fp> receive(first.receive_offsets[ranks]);
+  auto& receive = ws.receive;
+  receive.resize(first.receive_offsets[ranks]);
   comm.all_to_all(send, first.send_counts, receive, first.receive_counts);
   for_each_peer_column(ranks, cols, [&](uint64_t from, uint64_t c) {
     const Fp* in =
@@ -340,16 +353,18 @@ void distributed_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
 }
 
 void distributed_coset_forward(const ntt::NttPlan& ntt_plan, Communicator& comm,
-                               const DistributedNttPlan& plan, MatrixView local, Fp shift) {
+                               const DistributedNttPlan& plan, MatrixView local, Fp shift,
+                               ExchangeWorkspace* workspace) {
   check_local(plan, comm, local);
   scale_by_powers(local, plan.rows.first_row(static_cast<uint64_t>(comm.rank())), shift);
-  distributed_forward(ntt_plan, comm, plan, local);
+  distributed_forward(ntt_plan, comm, plan, local, workspace);
 }
 
 void distributed_coset_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
-                               const DistributedNttPlan& plan, MatrixView local, Fp shift) {
+                               const DistributedNttPlan& plan, MatrixView local, Fp shift,
+                               ExchangeWorkspace* workspace) {
   BAOBAB_CHECK(!shift.is_zero(), "distributed_coset_inverse: zero shift");
-  distributed_inverse(ntt_plan, comm, plan, local);
+  distributed_inverse(ntt_plan, comm, plan, local, workspace);
   scale_by_powers(local, plan.rows.first_row(static_cast<uint64_t>(comm.rank())), shift.inverse());
 }
 

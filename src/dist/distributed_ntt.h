@@ -20,6 +20,7 @@
 #include <cstdint>
 
 #include "src/common/result.h"
+#include "src/common/uninitialized.h"
 #include "src/dist/block_split.h"
 #include "src/dist/communicator.h"
 #include "src/field/matrix_view.h"
@@ -52,6 +53,16 @@ struct DistributedNttPlan {
   }
 };
 
+// Scratch for the exchanges (send, receive and the middle layout, each about
+// the rank's share of the data). Passing the same workspace to every call
+// keeps its pages: first touch of fresh memory is slow (~3 s per GiB on our
+// machines, and page faults of one process do not scale with threads).
+struct ExchangeWorkspace {
+  UninitializedVector<field::Fp> send;
+  UninitializedVector<field::Fp> receive;
+  UninitializedVector<field::Fp> middle;
+};
+
 // An Error when 2^log_n rows cannot be shared by `ranks` (n1 or n2 smaller
 // than bit_ceil(ranks)).
 Result<DistributedNttPlan> plan_distributed_ntt(int log_n, uint64_t ranks);
@@ -61,19 +72,22 @@ Result<DistributedNttPlan> plan_distributed_ntt(int log_n, uint64_t ranks);
 // Natural rows in, bit-reversed rows out; with `shift`, over shift·<w_n>
 // (coefficients in, like ntt::coset_forward).
 void distributed_forward(const ntt::NttPlan& ntt_plan, Communicator& comm,
-                         const DistributedNttPlan& plan, field::MatrixView local);
+                         const DistributedNttPlan& plan, field::MatrixView local,
+                         ExchangeWorkspace* workspace = nullptr);
 void distributed_coset_forward(const ntt::NttPlan& ntt_plan, Communicator& comm,
                                const DistributedNttPlan& plan, field::MatrixView local,
-                               field::Fp shift);
+                               field::Fp shift, ExchangeWorkspace* workspace = nullptr);
 // Natural evaluations in, coefficients out in bit-reversed rows (position p
 // holds c_rev(p)): the first step of a distributed LDE.
 void distributed_interpolate(const ntt::NttPlan& ntt_plan, Communicator& comm,
-                             const DistributedNttPlan& plan, field::MatrixView local);
+                             const DistributedNttPlan& plan, field::MatrixView local,
+                             ExchangeWorkspace* workspace = nullptr);
 // Bit-reversed rows in, natural rows out (scaled by 1/n, like ntt::inverse).
 void distributed_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
-                         const DistributedNttPlan& plan, field::MatrixView local);
+                         const DistributedNttPlan& plan, field::MatrixView local,
+                         ExchangeWorkspace* workspace = nullptr);
 void distributed_coset_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
                                const DistributedNttPlan& plan, field::MatrixView local,
-                               field::Fp shift);
+                               field::Fp shift, ExchangeWorkspace* workspace = nullptr);
 
 }  // namespace baobab::dist
