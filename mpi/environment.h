@@ -3,6 +3,8 @@
 // thread calls MPI. Works unchanged as a single process without mpirun.
 #pragma once
 
+#include "src/common/result.h"
+
 namespace baobab::mpi {
 
 class Environment {
@@ -18,6 +20,14 @@ class Environment {
   // Ends every rank of the job with `code` after this rank printed why
   // (STYLE §7: no rank fails alone inside a collective).
   [[noreturn]] static void abort_job(int code);
+
+  // Prints "baobab: rank r of N: <error>" and ends the whole job with `code`:
+  // what a rank does with an error the others cannot know about.
+  [[noreturn]] static void fail(const Error& error, int code);
+
+  // The exit status of a job ended by a failed internal check on any rank
+  // (with several ranks; a single process aborts with SIGABRT as before).
+  static constexpr int kCheckFailedExit = 70;
 
  private:
   int rank_ = 0;
