@@ -6,6 +6,7 @@
 #include <span>
 #include <vector>
 
+#include "src/field/barycentric.h"
 #include "src/field/ext3.h"
 #include "src/field/matrix_view.h"
 
@@ -14,15 +15,9 @@ namespace baobab::stark {
 using field::Fp;
 using field::Fp3;
 
-// Barycentric weights of the trace domain <ω_n> at z, computed once per point
-// and shared by every column group of a table:
-//   f(z) = Σ_i weights[i] · f_i,  weights[i] = (z^n - 1)/n · ω^i / (z - ω^i).
-// z must not lie in <ω_n> (checked).
-std::vector<Fp3> barycentric_weights(uint64_t n, const Fp3& z);
-
-// For each column of `columns` (n rows, the values at ω_n^i), the value at z
-// of its interpolating polynomial of degree < n. OpenMP over columns.
-std::vector<Fp3> evaluate_columns_at(field::ConstMatrixView columns, std::span<const Fp3> weights);
+// Barycentric weights and evaluation from values: src/field/barycentric.h.
+using field::barycentric_weights;
+using field::evaluate_columns_at;
 
 // Σ_k coefficients[k] · z^k for each column (coefficients, lowest first).
 std::vector<Fp3> evaluate_coefficients_at(field::ConstMatrixView coefficients, const Fp3& z);

@@ -10,7 +10,9 @@
 #include "mpi/merkle_top.h"
 #include "mpi/mpi_communicator.h"
 #include "src/dist/distributed_lde.h"
+#include "src/dist/distributed_sums.h"
 #include "src/dist/halo.h"
+#include "src/field/barycentric.h"
 #include "src/field/roots.h"
 #include "src/hash/sha256_hasher.h"
 #include "src/merkle/tree.h"
@@ -164,6 +166,45 @@ TEST(Halo, NextRowsArriveFromTheNextRankCyclically) {
       EXPECT_EQ(halo[c * 2 + i], Fp::from_u64(c * 100000 + next * kRows + i));
     }
   }
+}
+
+// Out-of-domain values from row blocks and LogUp running sums across ranks
+// equal the single-process ones.
+TEST(DistributedSums, EvaluationsAndRunningSumsEqualTheSingleProcessOnes) {
+  mpi::MpiCommunicator comm;
+  const auto ranks = static_cast<uint64_t>(comm.size());
+  const auto me = static_cast<uint64_t>(comm.rank());
+  constexpr int kLogN = 10;
+  constexpr uint64_t kN = uint64_t{1} << kLogN;
+  constexpr uint64_t kCols = 3;
+  auto plan = plan_distributed_ntt(kLogN, ranks);
+  ASSERT_TRUE(plan.ok());
+  const uint64_t first = plan.value().rows.first_row(me);
+  const uint64_t count = plan.value().rows.row_count(me);
+  const auto values = random_column(kN * kCols, 31);
+  const field::Fp3 z(Fp::from_u64(5), Fp::from_u64(7), Fp::from_u64(11));
+  const auto expected = field::evaluate_columns_at(field::ConstMatrixView(values.data(), kN, kCols),
+                                                   field::barycentric_weights(kN, z));
+  const auto mine = block_of(values, kN, kCols, first, count);
+  EXPECT_EQ(distributed_evaluate_at(comm, field::ConstMatrixView(mine.data(), count, kCols), first,
+                                    kN, z),
+            expected);
+
+  std::vector<field::Fp3> terms(kN);
+  for (uint64_t i = 0; i < kN; ++i) {
+    terms[i] = field::Fp3(values[i], values[kN + i], values[2 * kN + i]);
+  }
+  std::vector<field::Fp3> running(terms.begin() + static_cast<std::ptrdiff_t>(first),
+                                  terms.begin() + static_cast<std::ptrdiff_t>(first + count));
+  const field::Fp3 total = distributed_running_sum(comm, running);
+  field::Fp3 sum = field::Fp3::zero();
+  for (uint64_t i = 0; i < kN; ++i) {
+    sum += terms[i];
+    if (i >= first && i < first + count) {
+      ASSERT_EQ(running[i - first], sum) << i;
+    }
+  }
+  EXPECT_EQ(total, sum);
 }
 
 // Data equal to its global index: element e of the block rank s sends to

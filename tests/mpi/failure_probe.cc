@@ -21,9 +21,9 @@ int main(int argc, char** argv) {
     BAOBAB_CHECK(comm.size() < 0, "injected failure on purpose");
   }
   if (std::strcmp(mode, "error") == 0 && comm.rank() == comm.size() - 1) {
-    environment.fail(baobab::Error{baobab::ErrorCode::kIo, "checkpoint disk is full (injected)",
-                                   "commit.main"},
-                     5);
+    environment.fail(
+        baobab::Error{baobab::ErrorCode::kIo, "checkpoint disk is full (injected)", "commit.main"},
+        5);
   }
   if (std::strcmp(mode, "crash") == 0 && comm.rank() == 1) std::raise(SIGKILL);
   comm.barrier();  // the other ranks wait here for a rank that never comes
