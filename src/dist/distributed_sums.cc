@@ -11,9 +11,8 @@ std::vector<Fp3> sum_over_ranks(Communicator& comm, std::span<const Fp3> mine) {
   const auto ranks = static_cast<uint64_t>(comm.size());
   const uint64_t bytes = mine.size() * sizeof(Fp3);
   std::vector<uint8_t> all(bytes * ranks);
-  comm.all_gather_bytes(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(mine.data()),
-                                                 bytes),
-                        all);
+  comm.all_gather_bytes(
+      std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(mine.data()), bytes), all);
   std::vector<Fp3> sum(mine.size(), Fp3::zero());
   for (uint64_t r = 0; r < ranks; ++r) {
     for (uint64_t k = 0; k < mine.size(); ++k) {
