@@ -5,16 +5,19 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "mpi/merkle_top.h"
 #include "mpi/mpi_communicator.h"
+#include "src/dist/distributed_commitment.h"
 #include "src/dist/distributed_lde.h"
 #include "src/dist/distributed_sums.h"
 #include "src/dist/halo.h"
 #include "src/field/barycentric.h"
 #include "src/field/roots.h"
 #include "src/hash/sha256_hasher.h"
+#include "src/merkle/opening.h"
 #include "src/merkle/tree.h"
 #include "src/ntt/lde.h"
 #include "src/ntt/ntt.h"
@@ -205,6 +208,57 @@ TEST(DistributedSums, EvaluationsAndRunningSumsEqualTheSingleProcessOnes) {
     }
   }
   EXPECT_EQ(total, sum);
+}
+
+// The distributed commitment's root and openings, assembled on rank 0 from
+// the owning ranks' proofs, equal merkle::MerkleTree::build and open_rows of
+// the whole matrix, byte for byte.
+TEST(DistributedCommitment, RootAndOpeningsEqualTheSingleProcessOnes) {
+  mpi::MpiCommunicator comm;
+  const auto ranks = static_cast<uint64_t>(comm.size());
+  const auto me = static_cast<uint64_t>(comm.rank());
+  const hash::Sha256Hasher hasher;
+  for (int log_rows : {2, 5, 10}) {
+    auto plan = plan_distributed_ntt(std::max(log_rows, 4), ranks);
+    ASSERT_TRUE(plan.ok());
+    const uint64_t rows = uint64_t{1} << log_rows;
+    const uint64_t units = plan.value().rows.units;
+    if (units > rows) continue;
+    auto split = split_blocks(units, rows / units, ranks);
+    ASSERT_TRUE(split.ok());
+    constexpr uint64_t kCols = 5;
+    const auto all = random_column(rows * kCols, 600 + log_rows);
+    const uint64_t first = split.value().first_row(me);
+    const uint64_t count = split.value().row_count(me);
+    const auto mine = block_of(all, rows, kCols, first, count);
+    const field::ConstMatrixView whole(all.data(), rows, kCols);
+    const auto tree = merkle::MerkleTree::build(hasher, whole);
+    const auto commitment = DistributedCommitment::build(
+        comm, hasher, split.value(), field::ConstMatrixView(mine.data(), count, kCols));
+    ASSERT_EQ(commitment.root(), tree.root()) << log_rows;
+    // First and last rows, neighbours across rank boundaries, a lone middle row.
+    std::vector<std::vector<uint64_t>> sets = {{0}, {rows - 1}, {0, rows - 1}, {}};
+    std::vector<uint64_t> spread;
+    for (uint64_t r = 0; r < ranks; ++r) {
+      const uint64_t boundary = split.value().first_row(r);
+      if (boundary > 0) spread.push_back(boundary - 1);
+      spread.push_back(boundary);
+    }
+    spread.push_back(rows / 2 + 1 < rows ? rows / 2 + 1 : rows - 1);
+    std::sort(spread.begin(), spread.end());
+    spread.erase(std::unique(spread.begin(), spread.end()), spread.end());
+    sets.push_back(spread);
+    for (const auto& indices : sets) {
+      const merkle::BatchOpening got = commitment.open(comm, indices);
+      if (me != 0 || indices.empty()) continue;
+      const merkle::BatchOpening want = merkle::open_rows(tree, whole, indices);
+      EXPECT_EQ(got.indices, want.indices);
+      EXPECT_EQ(got.rows, want.rows);
+      EXPECT_EQ(got.siblings, want.siblings) << "log_rows " << log_rows;
+      EXPECT_TRUE(
+          merkle::verify_batch(hasher, commitment.root(), commitment.height(), kCols, got).ok());
+    }
+  }
 }
 
 // Data equal to its global index: element e of the block rank s sends to
