@@ -2,8 +2,9 @@
 # Sets up a Debian 12 machine, builds Baobab and runs the main job:
 #   1. proves the fibonacci example guest (n = 1000, ~2^18 cycles) with
 #      `baobab prove` and checks the proof with `baobab verify`;
-#   2. the core pipeline on two MPI ranks (`baobab demo`: LDE, Merkle
-#      commitment split across ranks, grinding, queries, verified openings).
+#   2. the core pipeline on two MPI ranks (`baobab demo`: each rank holds its
+#      rows of the trace and the LDE; distributed LDE, Merkle commitment,
+#      grinding, queries, openings served by the owning ranks, verified).
 # Step 1 becomes a multi-rank proof when the distributed prover lands (issue 6).
 #   scripts/main-job.sh [extra demo options, e.g. --log-rows 16 --json]
 set -euo pipefail

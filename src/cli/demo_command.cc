@@ -7,16 +7,17 @@
 #include <cstdio>
 #include <vector>
 
-#include "mpi/merkle_top.h"
+#include "mpi/mpi_communicator.h"
 #include "src/cli/args.h"
 #include "src/cli/phase_timer.h"
 #include "src/common/simd_level.h"
+#include "src/dist/distributed_commitment.h"
+#include "src/dist/distributed_lde.h"
 #include "src/field/matrix_view.h"
+#include "src/field/roots.h"
 #include "src/hash/sha256_hasher.h"
-#include "src/merkle/leaves.h"
 #include "src/merkle/opening.h"
 #include "src/merkle/tree.h"
-#include "src/ntt/lde.h"
 #include "src/ntt/plan.h"
 #include "src/transcript/transcript.h"
 
@@ -39,9 +40,12 @@ const std::vector<OptionSpec> kDemoOptions = {
 constexpr const char* kDemoUsage =
     "Usage: baobab demo [options]\n"
     "Runs the core of a STARK commitment on a synthetic trace: batched coset LDE,\n"
-    "SHA-256 Merkle commitment split across MPI ranks, Fiat-Shamir grinding and\n"
-    "query sampling, and verified batch openings. Run under mpirun to split the\n"
-    "commitment over ranks; the root never depends on ranks or threads.\n\n";
+    "SHA-256 Merkle commitment, Fiat-Shamir grinding and query sampling, and\n"
+    "verified batch openings. Under mpirun every phase is split by rows: each rank\n"
+    "holds its block of the trace and of the LDE, the LDE exchanges data between\n"
+    "ranks, and owning ranks serve the openings. The root and the opening never\n"
+    "depend on the number of ranks or threads. The trace needs at least\n"
+    "bit_ceil(ranks)^2 rows.\n\n";
 
 struct DemoConfig {
   uint64_t log_rows = 0;
@@ -76,12 +80,14 @@ Result<DemoConfig> read_config(const ParsedArgs& parsed) {
 
 // A deterministic synthetic trace: element (r, c) from a SplitMix64 hash of
 // its global index, so every rank and thread count builds the same matrix.
-void fill_trace(field::MatrixView trace) {
+// `block` holds rows [first_row, first_row + block.rows) of total_rows.
+void fill_trace(field::MatrixView block, uint64_t first_row, uint64_t total_rows) {
 #pragma omp parallel for schedule(static)
-  for (int64_t c = 0; c < static_cast<int64_t>(trace.cols); ++c) {
-    Fp* column = trace.column(static_cast<uint64_t>(c));
-    for (uint64_t r = 0; r < trace.rows; ++r) {
-      uint64_t z = (static_cast<uint64_t>(c) * trace.rows + r + 1) * 0x9E3779B97F4A7C15ULL;
+  for (int64_t c = 0; c < static_cast<int64_t>(block.cols); ++c) {
+    Fp* column = block.column(static_cast<uint64_t>(c));
+    for (uint64_t r = 0; r < block.rows; ++r) {
+      uint64_t z =
+          (static_cast<uint64_t>(c) * total_rows + first_row + r + 1) * 0x9E3779B97F4A7C15ULL;
       z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
       z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
       column[r] = Fp::from_u64(z ^ (z >> 31));
@@ -109,12 +115,14 @@ int run_demo_command(std::span<const std::string> args, int rank, int ranks) {
   const DemoConfig config = config_or.value();
   const uint64_t rows = uint64_t{1} << config.log_rows;
   const uint64_t lde_rows = rows * config.blowup;
-  auto plan_or = mpi::plan_subtrees(lde_rows, static_cast<uint64_t>(ranks));
+  auto plan_or = dist::plan_distributed_lde(static_cast<int>(config.log_rows), config.blowup,
+                                            static_cast<uint64_t>(ranks));
   if (!plan_or) {
     if (rank == 0) std::fprintf(stderr, "baobab demo: %s\n", plan_or.error().to_string().c_str());
     return static_cast<int>(plan_or.error().code);
   }
-  const mpi::SubtreePlan& subtrees = plan_or.value();
+  const dist::DistributedLdePlan& plan = plan_or.value();
+  const auto me = static_cast<uint64_t>(rank);
   const bool report = rank == 0;
   const auto log = [&](const PhaseRecord& record) {
     if (report && !config.json) {
@@ -132,38 +140,39 @@ int run_demo_command(std::span<const std::string> args, int rank, int ranks) {
   }
 
   PhaseTimer timer;
-  // Buffers are allocated and touched once, up front (first touch is slow on
-  // large nodes), and reused by every phase.
-  std::vector<Fp> trace(rows * config.columns);
-  std::vector<Fp> lde(lde_rows * config.columns);
-  const field::MatrixView trace_view(trace.data(), rows, config.columns);
-  const field::MatrixView lde_view(lde.data(), lde_rows, config.columns);
+  mpi::MpiCommunicator comm;
+  // Each rank holds only its block of the trace and of the LDE (DESIGN §4):
+  // allocated once, up front, and reused by every phase.
+  const uint64_t trace_rows = plan.trace.rows.row_count(me);
+  const uint64_t block_rows = plan.extended.rows.row_count(me);
+  std::vector<Fp> trace(trace_rows * config.columns);
+  std::vector<Fp> lde(block_rows * config.columns);
+  const field::MatrixView trace_view(trace.data(), trace_rows, config.columns);
+  const field::MatrixView lde_view(lde.data(), block_rows, config.columns);
   const double lde_bytes = static_cast<double>(lde.size() * sizeof(Fp));
 
   timer.start("trace");
-  fill_trace(trace_view);
-  log(timer.stop(static_cast<double>(trace.size()), "elements"));
+  fill_trace(trace_view, plan.trace.rows.first_row(me), rows);
+  log(timer.stop(static_cast<double>(trace.size()), "elements per rank"));
 
   timer.start("plan");
-  const ntt::NttPlan ntt_plan(static_cast<int>(config.log_rows) + std::countr_zero(config.blowup));
+  const ntt::NttPlan ntt_plan(
+      (static_cast<int>(config.log_rows) + std::countr_zero(config.blowup) + 1) / 2);
   log(timer.stop());
 
+  // The distributed LDE leaves each rank whole Merkle subtrees of the
+  // bit-reversed LDE; the top of the tree is combined across ranks.
   timer.start("lde");
-  ntt::lde(ntt_plan, trace_view, config.blowup, lde_view, ntt::Order::kBitReversed);
-  log(timer.stop(static_cast<double>(lde.size()), "elements"));
+  dist::ExchangeWorkspace workspace;
+  dist::distributed_lde(ntt_plan, comm, plan, trace_view, lde_view, field::kCosetShift, &workspace);
+  log(timer.stop(static_cast<double>(lde.size()), "elements per rank"));
 
-  // Each rank hashes its aligned subtrees; the top is combined across ranks.
   const hash::Sha256Hasher hasher;
   timer.start("commit");
-  const auto my_rank = static_cast<uint64_t>(rank);
-  std::vector<hash::Digest> local_roots;
-  for (uint64_t s = 0; s < subtrees.subtree_count(my_rank); ++s) {
-    const uint64_t first = (subtrees.first_subtree(my_rank) + s) * subtrees.leaves_per_subtree;
-    local_roots.push_back(
-        merkle::subtree_root(hasher, lde_view.row_block(first, subtrees.leaves_per_subtree)));
-  }
-  const hash::Digest root = mpi::combine_subtree_roots(hasher, subtrees, local_roots);
-  log(timer.stop(lde_bytes / ranks, "bytes hashed per rank"));
+  const auto commitment =
+      dist::DistributedCommitment::build(comm, hasher, plan.extended.rows, lde_view);
+  const hash::Digest root = commitment.root();
+  log(timer.stop(lde_bytes, "bytes hashed per rank"));
 
   // Fiat-Shamir: parameters and root in, proof of work, then query positions.
   const auto start_transcript = [&] {
@@ -183,20 +192,14 @@ int run_demo_command(std::span<const std::string> args, int rank, int ranks) {
   std::sort(queries.begin(), queries.end());
   queries.erase(std::unique(queries.begin(), queries.end()), queries.end());
 
-  // Rank 0 opens the queried rows. In this demo it rebuilds the whole tree to
-  // do so; the prover will have each owning rank serve its own paths.
+  // The owning ranks open their queried rows; rank 0 assembles the batch
+  // opening (the same bytes one process would produce) and verifies it.
   bool verified = true;
   std::string failure;
+  timer.start("open");
+  const merkle::BatchOpening opening = commitment.open(comm, queries);
+  log(timer.stop());
   if (rank == 0) {
-    timer.start("open");
-    const merkle::MerkleTree tree = merkle::MerkleTree::build(hasher, lde_view);
-    const merkle::BatchOpening opening = merkle::open_rows(tree, lde_view, queries);
-    log(timer.stop());
-    if (tree.root() != root) {
-      verified = false;
-      failure = "the root combined across ranks differs from the single-process root";
-    }
-
     // The verifier replays the transcript: it needs only parameters, root,
     // nonce and the opening.
     timer.start("verify");
@@ -214,7 +217,7 @@ int run_demo_command(std::span<const std::string> args, int rank, int ranks) {
       failure = "opened positions are not the ones the transcript draws";
     }
     const Status opened =
-        merkle::verify_batch(hasher, root, tree.height(), config.columns, opening);
+        merkle::verify_batch(hasher, root, commitment.height(), config.columns, opening);
     if (!opened) {
       verified = false;
       failure = opened.error().to_string();

@@ -1,8 +1,8 @@
 // `baobab demo`: the core pipeline of a STARK commitment on a synthetic
-// trace, as the README's main job until the prover lands. Phases: trace →
-// lde → commit (per-rank subtrees, top combined across ranks) → grind →
-// queries → open → verify. Every rank computes the same LDE in this demo; the
-// Merkle hashing is split across ranks exactly as the prover will split it.
+// trace, split by rows over MPI ranks as the distributed prover will split
+// it (docs/distributed.md). Phases: trace (each rank its rows) → lde
+// (distributed) → commit (per-rank subtrees, top combined across ranks) →
+// grind → queries → open (owning ranks; assembled on rank 0) → verify.
 #pragma once
 
 #include <span>
