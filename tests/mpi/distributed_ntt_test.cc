@@ -19,6 +19,7 @@
 #include "src/hash/sha256_hasher.h"
 #include "src/merkle/opening.h"
 #include "src/merkle/tree.h"
+#include "src/ntt/bit_reverse.h"
 #include "src/ntt/lde.h"
 #include "src/ntt/ntt.h"
 #include "tests/src/ntt/ntt_test_util.h"
@@ -258,6 +259,33 @@ TEST(DistributedCommitment, RootAndOpeningsEqualTheSingleProcessOnes) {
       EXPECT_TRUE(
           merkle::verify_batch(hasher, commitment.root(), commitment.height(), kCols, got).ok());
     }
+  }
+}
+
+// Bit-reversed blocks <-> natural blocks, in place, across ranks.
+TEST(DistributedBitReverse, MatchesTheSingleProcessPermutation) {
+  mpi::MpiCommunicator comm(64);
+  const auto ranks = static_cast<uint64_t>(comm.size());
+  const auto me = static_cast<uint64_t>(comm.rank());
+  for (int log_n : {4, 7, 12}) {
+    auto plan = plan_distributed_ntt(log_n, ranks);
+    ASSERT_TRUE(plan.ok());
+    const uint64_t n = uint64_t{1} << log_n;
+    constexpr uint64_t kCols = 2;
+    const auto all = random_column(n * kCols, 70 + log_n);
+    auto reversed = all;
+    for (uint64_t c = 0; c < kCols; ++c) {
+      for (uint64_t i = 0; i < n; ++i) {
+        reversed[c * n + ntt::reverse_bits(i, log_n)] = all[c * n + i];
+      }
+    }
+    const uint64_t first = plan.value().rows.first_row(me);
+    const uint64_t count = plan.value().rows.row_count(me);
+    auto mine = block_of(all, n, kCols, first, count);
+    distributed_bit_reverse(comm, plan.value(), field::MatrixView(mine.data(), count, kCols));
+    ASSERT_EQ(mine, block_of(reversed, n, kCols, first, count)) << log_n;
+    distributed_bit_reverse(comm, plan.value(), field::MatrixView(mine.data(), count, kCols));
+    ASSERT_EQ(mine, block_of(all, n, kCols, first, count)) << log_n;
   }
 }
 
