@@ -12,6 +12,7 @@
 #pragma once
 
 #include "src/dist/distributed_ntt.h"
+#include "src/dist/reverse_exchange.h"
 
 namespace baobab::dist {
 
@@ -29,20 +30,5 @@ Result<DistributedLdePlan> plan_distributed_lde(int log_n, uint64_t blowup, uint
 void distributed_lde(const ntt::NttPlan& ntt_plan, Communicator& comm,
                      const DistributedLdePlan& plan, field::MatrixView evals, field::MatrixView out,
                      field::Fp shift, ExchangeWorkspace* workspace = nullptr);
-
-// One exchange that moves the value at position p of the `source` layout
-// (this rank's block `in`) to row reverse_bits(p, log_n) of the `target`
-// layout (this rank's block `out`, disjoint from `in`), times shift^row; rows
-// of a taller target that no position reaches are zero. Collective.
-void reverse_exchange(Communicator& comm, int log_n, const BlockSplit& source,
-                      const BlockSplit& target, const field::ConstMatrixView& in,
-                      const field::MatrixView& out, field::Fp shift, ExchangeWorkspace& workspace);
-
-// Bit-reversed rows <-> natural rows of the same layout (an involution), in
-// place: e.g. distributed_forward's output in the natural order the
-// single-process prover commits. One exchange. Collective.
-void distributed_bit_reverse(Communicator& comm, const DistributedNttPlan& plan,
-                             const field::MatrixView& local,
-                             ExchangeWorkspace* workspace = nullptr);
 
 }  // namespace baobab::dist
