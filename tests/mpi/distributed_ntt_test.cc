@@ -289,6 +289,47 @@ TEST(DistributedBitReverse, MatchesTheSingleProcessPermutation) {
   }
 }
 
+// The prover's commitment to a main trace (LDE rows in natural order, as
+// stark::prove commits them): distributed LDE, bit reversal back to natural
+// blocks, per-rank subtrees; the root equals one process's.
+TEST(DistributedLde, NaturalOrderCommitmentEqualsTheSingleProcessRoot) {
+  mpi::MpiCommunicator comm;
+  const auto ranks = static_cast<uint64_t>(comm.size());
+  const auto me = static_cast<uint64_t>(comm.rank());
+  const ntt::NttPlan ntt_plan(16);
+  const hash::Sha256Hasher hasher;
+  constexpr int kLogN = 9;
+  constexpr uint64_t kBlowup = 8;
+  constexpr uint64_t kN = uint64_t{1} << kLogN;
+  constexpr uint64_t kCols = 4;
+  auto plan = plan_distributed_lde(kLogN, kBlowup, ranks);
+  ASSERT_TRUE(plan.ok());
+  const auto evals = random_column(kN * kCols, 8080);
+  std::vector<Fp> expected(kN * kBlowup * kCols);
+  ntt::lde(ntt_plan, field::ConstMatrixView(evals.data(), kN, kCols), kBlowup,
+           field::MatrixView(expected.data(), kN * kBlowup, kCols), Order::kNatural);
+  const auto root = merkle::MerkleTree::build(
+                        hasher, field::ConstMatrixView(expected.data(), kN * kBlowup, kCols))
+                        .root();
+
+  auto mine = block_of(evals, kN, kCols, plan.value().trace.rows.first_row(me),
+                       plan.value().trace.rows.row_count(me));
+  const uint64_t out_rows = plan.value().extended.rows.row_count(me);
+  std::vector<Fp> out(out_rows * kCols);
+  ExchangeWorkspace workspace;
+  distributed_lde(ntt_plan, comm, plan.value(),
+                  field::MatrixView(mine.data(), plan.value().trace.rows.row_count(me), kCols),
+                  field::MatrixView(out.data(), out_rows, kCols), field::kCosetShift, &workspace);
+  distributed_bit_reverse(comm, plan.value().extended,
+                          field::MatrixView(out.data(), out_rows, kCols), &workspace);
+  ASSERT_EQ(out, block_of(expected, kN * kBlowup, kCols, plan.value().extended.rows.first_row(me),
+                          out_rows));
+  const auto commitment =
+      DistributedCommitment::build(comm, hasher, plan.value().extended.rows,
+                                   field::ConstMatrixView(out.data(), out_rows, kCols));
+  EXPECT_EQ(commitment.root(), root);
+}
+
 // Data equal to its global index: element e of the block rank s sends to
 // rank r is s·10^6 + r·10^3 + e; uneven counts, empty blocks, tiny messages.
 TEST(MpiCommunicator, AllToAllDeliversEveryElementInPlace) {
