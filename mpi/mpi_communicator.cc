@@ -72,9 +72,11 @@ void MpiCommunicator::all_to_all(std::span<const dist::Fp> send,
     const uint64_t to = (static_cast<uint64_t>(rank_) + k) % ranks;
     const uint64_t from = (static_cast<uint64_t>(rank_) + ranks - k) % ranks;
     if (k == 0) {
-      std::memcpy(receive_bytes + receive_offset[from] * kElement,
-                  send_bytes + send_offset[to] * kElement, send_counts[to] * kElement);
       BAOBAB_CHECK(send_counts[to] == receive_counts[from], "all_to_all: self counts differ");
+      if (send_counts[to] != 0) {  // empty buffers may have null data
+        std::memcpy(receive_bytes + receive_offset[from] * kElement,
+                    send_bytes + send_offset[to] * kElement, send_counts[to] * kElement);
+      }
       continue;
     }
     bytes_sent_ += send_counts[to] * kElement;
