@@ -8,6 +8,7 @@
 #include "src/common/check.h"
 #include "src/common/uninitialized.h"
 #include "src/field/roots.h"
+#include "src/field/vector_ops.h"
 #include "src/ntt/bit_reverse.h"
 #include "src/ntt/ntt.h"
 
@@ -69,21 +70,51 @@ void scale_by_powers(MatrixView local, uint64_t first_row, Fp ratio) {
   }
 }
 
+// out[j·out_stride + i] = in[i·in_stride + j] for i < rows, j < cols: a
+// transpose in 16 × 16 tiles (both sides touch whole cache lines).
+void transpose_tiles(const Fp* in, uint64_t in_stride, uint64_t rows, uint64_t cols, Fp* out,
+                     uint64_t out_stride) {
+  constexpr uint64_t kTile = 16;
+  for (uint64_t i0 = 0; i0 < rows; i0 += kTile) {
+    const uint64_t i1 = std::min(rows, i0 + kTile);
+    for (uint64_t j0 = 0; j0 < cols; j0 += kTile) {
+      const uint64_t j1 = std::min(cols, j0 + kTile);
+      for (uint64_t j = j0; j < j1; ++j) {
+        for (uint64_t i = i0; i < i1; ++i) out[j * out_stride + i] = in[i * in_stride + j];
+      }
+    }
+  }
+}
+
 // The middle layout holds, per column, one run of n1 values per owned i2
-// (run a is i2 = first_i2 + a); entry k1 of the run is multiplied by
-// w_n^(i2·k1).
-void twiddle_runs(Fp* data, uint64_t runs_per_column, uint64_t cols, uint64_t run_length,
-                  uint64_t first_i2, Fp root) {
+// (run a is i2 = first_i2 + a), in bit-reversed order (position p holds
+// k1 = rev(p)); entry p of run a is multiplied by start · w^(i2·rev(p)).
+void twiddle_reversed_runs(Fp* data, uint64_t runs_per_column, uint64_t cols, int log_run,
+                           uint64_t first_i2, Fp root, Fp start) {
+  const uint64_t run_length = uint64_t{1} << log_run;
+  std::vector<uint32_t> reversed(run_length);
+  for (uint64_t p = 0; p < run_length; ++p) {
+    reversed[p] = static_cast<uint32_t>(reverse(p, log_run));
+  }
   const auto total = static_cast<int64_t>(runs_per_column * cols);
-#pragma omp parallel for schedule(static)
-  for (int64_t item = 0; item < total; ++item) {
-    const uint64_t a = static_cast<uint64_t>(item) % runs_per_column;
-    Fp* x = data + static_cast<uint64_t>(item) * run_length;
-    const Fp base = root.pow(first_i2 + a);  // w^(i2)
-    Fp factor = Fp::one();
-    for (uint64_t k = 0; k < run_length; ++k) {
-      x[k] *= factor;
-      factor *= base;
+#pragma omp parallel
+  {
+    std::vector<Fp> powers(run_length);
+    std::vector<Fp> gathered(run_length);
+#pragma omp for schedule(static)
+    for (int64_t item = 0; item < total; ++item) {
+      const uint64_t a = static_cast<uint64_t>(item) % runs_per_column;
+      // powers[k] = start · base^k by doubling: each step one vector scale.
+      Fp step = root.pow(first_i2 + a);  // w^(i2)
+      powers[0] = start;
+      for (uint64_t m = 1; m < run_length; m *= 2) {
+        field::scale(std::span<const Fp>(powers.data(), m), step,
+                     std::span<Fp>(powers.data() + m, m));
+        step *= step;
+      }
+      for (uint64_t p = 0; p < run_length; ++p) gathered[p] = powers[reversed[p]];
+      const std::span<Fp> x(data + static_cast<uint64_t>(item) * run_length, run_length);
+      field::mul(x, gathered, x);
     }
   }
 }
@@ -149,17 +180,21 @@ void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
       ranks, cols, [&](uint64_t to) { return plan.first_exchange_count(me, to); },
       [&](uint64_t from) { return plan.first_exchange_count(from, me); });
   auto& send = ws.send;
-  auto& middle = ws.middle;
   send.resize(first.send_offsets[ranks]);
-  middle.resize(cols * my_i2_count * n1);
+  // Once packed, the local block is free: the middle layout lives in it when
+  // it is contiguous and of the same size (R a power of two), which saves a
+  // buffer of the rank's share (and its first touch).
+  const uint64_t middle_size = cols * my_i2_count * n1;
+  const bool reuse_local = local.contiguous() && local.rows * cols == middle_size;
+  if (!reuse_local) ws.middle.resize(middle_size);
+  Fp* const middle = reuse_local ? local.data : ws.middle.data();
   for_each_peer_column(ranks, cols, [&](uint64_t to, uint64_t c) {
     Fp* out = send.data() + first.send_offsets[to] + c * (first.send_counts[to] / cols);
     const uint64_t i2_begin = plan.middle.first_unit(to);
     const uint64_t i2_count = plan.middle.unit_count(to);
-    const Fp* column = local.column(c);
-    for (uint64_t i2 = i2_begin; i2 < i2_begin + i2_count; ++i2) {
-      for (uint64_t a = 0; a < my_i1_count; ++a) *out++ = column[a * n2 + i2];
-    }
+    // out[(i2 - i2_begin)·my_i1_count + a] = column[a·n2 + i2]: a transpose,
+    // done in tiles so that reads and writes both stay in cache lines.
+    transpose_tiles(local.column(c) + i2_begin, n2, my_i1_count, i2_count, out, my_i1_count);
   });
   {
     auto& receive = ws.receive;
@@ -171,20 +206,29 @@ void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
       const uint64_t i1_begin = plan.first_i1(from);
       const uint64_t i1_count = plan.i1_count(from);
       for (uint64_t b = 0; b < my_i2_count; ++b) {
-        Fp* run = middle.data() + (c * my_i2_count + b) * n1 + i1_begin;
+        Fp* run = middle + (c * my_i2_count + b) * n1 + i1_begin;
         for (uint64_t a = 0; a < i1_count; ++a) run[a] = *in++;
       }
     });
   }
-  // Size-n1 transforms over i1 (natural order), then w_n^(i2·k1).
-  const MatrixView runs(middle.data(), n1, cols * my_i2_count);
+  // Size-n1 transforms over i1, left in bit-reversed order (position j holds
+  // k1 = rev(j), so the second exchange reads runs in order), then the
+  // twiddles w_n^(i2·k1). With inverse roots: sum_i1 x[i1] w^-(i1·k1) is the
+  // forward transform of x[-i1 mod n1], and 1/n1 joins the twiddles.
+  const MatrixView runs(middle, n1, cols * my_i2_count);
   const Fp root = field::two_adic_root(plan.log_n);
   if (inverse_roots) {
-    ntt::inverse(ntt_plan, runs, Order::kNatural);  // sum over w^-(i1·k1), times 1/n1
-  } else {
-    ntt::forward(ntt_plan, runs, Order::kNatural);
+    const auto total = static_cast<int64_t>(runs.cols);
+#pragma omp parallel for schedule(static)
+    for (int64_t r = 0; r < total; ++r) {
+      Fp* run = runs.column(static_cast<uint64_t>(r));
+      std::reverse(run + 1, run + n1);  // i1 -> -i1 mod n1
+    }
   }
-  twiddle_runs(middle.data(), my_i2_count, cols, n1, my_i2, inverse_roots ? root.inverse() : root);
+  ntt::forward(ntt_plan, runs, Order::kBitReversed);
+  twiddle_reversed_runs(middle, my_i2_count, cols, plan.log_n1, my_i2,
+                        inverse_roots ? root.inverse() : root,
+                        inverse_roots ? Fp::from_u64(n1).inverse() : Fp::one());
 
   // Exchange 2: (i2 in mine) × (j in theirs), k1 = rev(j), to every rank.
   const Exchange second = plan_exchange(
@@ -195,12 +239,9 @@ void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
     Fp* out = send.data() + second.send_offsets[to] + c * (second.send_counts[to] / cols);
     const uint64_t j_begin = plan.first_i1(to);
     const uint64_t j_count = plan.i1_count(to);
-    for (uint64_t j = j_begin; j < j_begin + j_count; ++j) {
-      const uint64_t k1 = reverse(j, plan.log_n1);
-      for (uint64_t b = 0; b < my_i2_count; ++b) {
-        *out++ = middle[(c * my_i2_count + b) * n1 + k1];
-      }
-    }
+    // out[(j - j_begin)·my_i2_count + b] = run b's position j (k1 = rev(j)).
+    transpose_tiles(middle + c * my_i2_count * n1 + j_begin, n1, my_i2_count, j_count, out,
+                    my_i2_count);
   });
   auto& receive = ws.receive;
   receive.resize(second.receive_offsets[ranks]);

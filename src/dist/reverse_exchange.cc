@@ -100,13 +100,27 @@ void reverse_exchange(Communicator& comm, const ReverseExchangePlan& plan, const
     }
   }
   const uint64_t out_first = target.first_row(plan.rank);
+  // shift^i = high[i >> kLowBits] · low[i & mask]: one multiply per row.
+  constexpr int kLowBits = 11;
+  const uint64_t low_size = uint64_t{1} << kLowBits;
+  const uint64_t high_size = ((out_first + out.rows) >> kLowBits) + 1;
+  std::vector<Fp> low(low_size), high(high_size);
+  if (shift != Fp::one()) {
+    low[0] = Fp::one();
+    for (uint64_t k = 1; k < low_size; ++k) low[k] = low[k - 1] * shift;
+    const Fp stride = low[low_size - 1] * shift;  // shift^(2^kLowBits)
+    high[0] = Fp::one();
+    for (uint64_t k = 1; k < high_size; ++k) high[k] = high[k - 1] * stride;
+  }
   for (uint64_t from = 0; from < ranks; ++from) {
     const std::vector<uint64_t>& rows = plan.incoming[from];
     const auto count = static_cast<int64_t>(rows.size());
 #pragma omp parallel for schedule(static)
     for (int64_t k = 0; k < count; ++k) {
       const uint64_t row = rows[static_cast<uint64_t>(k)];
-      const Fp factor = shift == Fp::one() ? Fp::one() : shift.pow(out_first + row);
+      const uint64_t i = out_first + row;
+      const Fp factor =
+          shift == Fp::one() ? Fp::one() : high[i >> kLowBits] * low[i & (low_size - 1)];
       for (uint64_t c = 0; c < cols; ++c) {
         out.column(c)[row] =
             receive[receive_offsets[from] + c * rows.size() + static_cast<uint64_t>(k)] * factor;
