@@ -130,6 +130,51 @@ void for_each_peer_column(uint64_t ranks, uint64_t cols, const Body& body) {
   }
 }
 
+// One all-to-all of every column: send_count(to) / receive_count(from) are
+// per-column counts, pack(to, c, out) fills the block for rank `to` of column
+// c and unpack(from, c, in) stores what rank `from` sent, both in parallel
+// over (peer, column). Packing ends before anything is received, so unpack
+// may write where pack read.
+template <class SendCount, class ReceiveCount, class Pack, class Unpack>
+void exchange_columns(Communicator& comm, ExchangeWorkspace& ws, uint64_t cols,
+                      SendCount send_count, ReceiveCount receive_count, const Pack& pack,
+                      const Unpack& unpack) {
+  const auto ranks = static_cast<uint64_t>(comm.size());
+  const Exchange e = plan_exchange(ranks, cols, send_count, receive_count);
+  ws.send.resize(e.send_offsets[ranks]);
+  for_each_peer_column(ranks, cols, [&](uint64_t to, uint64_t c) {
+    pack(to, c, ws.send.data() + e.send_offsets[to] + c * (e.send_counts[to] / cols));
+  });
+  ws.receive.resize(e.receive_offsets[ranks]);
+  comm.all_to_all(ws.send, e.send_counts, ws.receive, e.receive_counts);
+  for_each_peer_column(ranks, cols, [&](uint64_t from, uint64_t c) {
+    unpack(from, c,
+           ws.receive.data() + e.receive_offsets[from] + c * (e.receive_counts[from] / cols));
+  });
+}
+
+// The row layouts hold, per column, `rows` runs of n2 values (run b, entry
+// i2 at b·n2 + i2); the middle layout `runs` runs of n1 values per column.
+// Block of (i2 in [begin, begin + count)) × (all runs), i2-major.
+void pack_row_block(const MatrixView& local, uint64_t c, uint64_t n2, uint64_t rows, uint64_t begin,
+                    uint64_t count, Fp* out) {
+  transpose_tiles(local.column(c) + begin, n2, rows, count, out, rows);
+}
+
+// The inverse: entries [begin, begin + count) of every run, run-major.
+void unpack_row_block(const MatrixView& local, uint64_t c, uint64_t n2, uint64_t rows,
+                      uint64_t begin, uint64_t count, const Fp* in) {
+  for (uint64_t b = 0; b < rows; ++b) {
+    std::copy_n(in + b * count, count, local.column(c) + b * n2 + begin);
+  }
+}
+
+// Positions [begin, begin + count) of column c's middle runs, position-major.
+void pack_run_block(const Fp* middle, uint64_t c, uint64_t runs, uint64_t n1, uint64_t begin,
+                    uint64_t count, Fp* out) {
+  transpose_tiles(middle + c * runs * n1 + begin, n1, runs, count, out, runs);
+}
+
 }  // namespace
 
 Result<DistributedNttPlan> plan_distributed_ntt(int log_n, uint64_t ranks) {
@@ -165,7 +210,6 @@ void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
   check_local(plan, comm, local);
   ExchangeWorkspace own;
   ExchangeWorkspace& ws = workspace != nullptr ? *workspace : own;
-  const auto ranks = static_cast<uint64_t>(comm.size());
   const auto me = static_cast<uint64_t>(comm.rank());
   const uint64_t cols = local.cols;
   const uint64_t n1 = plan.n1();
@@ -175,12 +219,6 @@ void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
   const uint64_t my_i2_count = plan.middle.unit_count(me);
   if (cols == 0) return;
 
-  // Exchange 1: (i1 in mine) × (i2 in theirs) to every rank.
-  const Exchange first = plan_exchange(
-      ranks, cols, [&](uint64_t to) { return plan.first_exchange_count(me, to); },
-      [&](uint64_t from) { return plan.first_exchange_count(from, me); });
-  auto& send = ws.send;
-  send.resize(first.send_offsets[ranks]);
   // Once packed, the local block is free: the middle layout lives in it when
   // it is contiguous and of the same size (R a power of two), which saves a
   // buffer of the rank's share (and its first touch).
@@ -188,29 +226,22 @@ void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
   const bool reuse_local = local.contiguous() && local.rows * cols == middle_size;
   if (!reuse_local) ws.middle.resize(middle_size);
   Fp* const middle = reuse_local ? local.data : ws.middle.data();
-  for_each_peer_column(ranks, cols, [&](uint64_t to, uint64_t c) {
-    Fp* out = send.data() + first.send_offsets[to] + c * (first.send_counts[to] / cols);
-    const uint64_t i2_begin = plan.middle.first_unit(to);
-    const uint64_t i2_count = plan.middle.unit_count(to);
-    // out[(i2 - i2_begin)·my_i1_count + a] = column[a·n2 + i2]: a transpose,
-    // done in tiles so that reads and writes both stay in cache lines.
-    transpose_tiles(local.column(c) + i2_begin, n2, my_i1_count, i2_count, out, my_i1_count);
-  });
-  {
-    auto& receive = ws.receive;
-    receive.resize(first.receive_offsets[ranks]);
-    comm.all_to_all(send, first.send_counts, receive, first.receive_counts);
-    for_each_peer_column(ranks, cols, [&](uint64_t from, uint64_t c) {
-      const Fp* in =
-          receive.data() + first.receive_offsets[from] + c * (first.receive_counts[from] / cols);
-      const uint64_t i1_begin = plan.first_i1(from);
-      const uint64_t i1_count = plan.i1_count(from);
-      for (uint64_t b = 0; b < my_i2_count; ++b) {
-        Fp* run = middle + (c * my_i2_count + b) * n1 + i1_begin;
-        for (uint64_t a = 0; a < i1_count; ++a) run[a] = *in++;
-      }
-    });
-  }
+
+  // Exchange 1: (i1 in mine) × (i2 in theirs) to every rank.
+  exchange_columns(
+      comm, ws, cols, [&](uint64_t to) { return plan.first_exchange_count(me, to); },
+      [&](uint64_t from) { return plan.first_exchange_count(from, me); },
+      [&](uint64_t to, uint64_t c, Fp* out) {
+        pack_row_block(local, c, n2, my_i1_count, plan.middle.first_unit(to),
+                       plan.middle.unit_count(to), out);
+      },
+      [&](uint64_t from, uint64_t c, const Fp* in) {
+        const uint64_t i1_count = plan.i1_count(from);
+        for (uint64_t b = 0; b < my_i2_count; ++b) {
+          std::copy_n(in + b * i1_count, i1_count,
+                      middle + (c * my_i2_count + b) * n1 + plan.first_i1(from));
+        }
+      });
   // Size-n1 transforms over i1, left in bit-reversed order (position j holds
   // k1 = rev(j), so the second exchange reads runs in order), then the
   // twiddles w_n^(i2·k1). With inverse roots: sum_i1 x[i1] w^-(i1·k1) is the
@@ -231,32 +262,16 @@ void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
                         inverse_roots ? Fp::from_u64(n1).inverse() : Fp::one());
 
   // Exchange 2: (i2 in mine) × (j in theirs), k1 = rev(j), to every rank.
-  const Exchange second = plan_exchange(
-      ranks, cols, [&](uint64_t to) { return plan.second_exchange_count(me, to); },
-      [&](uint64_t from) { return plan.second_exchange_count(from, me); });
-  send.resize(second.send_offsets[ranks]);
-  for_each_peer_column(ranks, cols, [&](uint64_t to, uint64_t c) {
-    Fp* out = send.data() + second.send_offsets[to] + c * (second.send_counts[to] / cols);
-    const uint64_t j_begin = plan.first_i1(to);
-    const uint64_t j_count = plan.i1_count(to);
-    // out[(j - j_begin)·my_i2_count + b] = run b's position j (k1 = rev(j)).
-    transpose_tiles(middle + c * my_i2_count * n1 + j_begin, n1, my_i2_count, j_count, out,
-                    my_i2_count);
-  });
-  auto& receive = ws.receive;
-  receive.resize(second.receive_offsets[ranks]);
-  comm.all_to_all(send, second.send_counts, receive, second.receive_counts);
-  for_each_peer_column(ranks, cols, [&](uint64_t from, uint64_t c) {
-    const Fp* in =
-        receive.data() + second.receive_offsets[from] + c * (second.receive_counts[from] / cols);
-    const uint64_t i2_begin = plan.middle.first_unit(from);
-    const uint64_t i2_count = plan.middle.unit_count(from);
-    Fp* column = local.column(c);
-    for (uint64_t b = 0; b < my_i1_count; ++b) {
-      Fp* run = column + b * n2 + i2_begin;
-      for (uint64_t a = 0; a < i2_count; ++a) run[a] = *in++;
-    }
-  });
+  exchange_columns(
+      comm, ws, cols, [&](uint64_t to) { return plan.second_exchange_count(me, to); },
+      [&](uint64_t from) { return plan.second_exchange_count(from, me); },
+      [&](uint64_t to, uint64_t c, Fp* out) {
+        pack_run_block(middle, c, my_i2_count, n1, plan.first_i1(to), plan.i1_count(to), out);
+      },
+      [&](uint64_t from, uint64_t c, const Fp* in) {
+        unpack_row_block(local, c, n2, my_i1_count, plan.middle.first_unit(from),
+                         plan.middle.unit_count(from), in);
+      });
   // Size-n2 transforms over i2, bit-reversed output: the rank's block of
   // the bit-reversed result. With inverse roots: sum_i2 z[i2] w^-(i2·k2) is
   // the forward transform of z[-i2 mod n2], then 1/n2.
@@ -293,7 +308,6 @@ void distributed_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
   check_local(plan, comm, local);
   ExchangeWorkspace own;
   ExchangeWorkspace& ws = workspace != nullptr ? *workspace : own;
-  const auto ranks = static_cast<uint64_t>(comm.size());
   const auto me = static_cast<uint64_t>(comm.rank());
   const uint64_t cols = local.cols;
   const uint64_t n1 = plan.n1();
@@ -326,71 +340,39 @@ void distributed_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
   }
 
   // Exchange 2 backwards: (j in mine) × (i2 in theirs).
-  const Exchange second = plan_exchange(
-      ranks, cols, [&](uint64_t to) { return plan.second_exchange_count(to, me); },
-      [&](uint64_t from) { return plan.second_exchange_count(me, from); });
-  auto& send = ws.send;
-  send.resize(second.send_offsets[ranks]);
-  for_each_peer_column(ranks, cols, [&](uint64_t to, uint64_t c) {
-    Fp* out = send.data() + second.send_offsets[to] + c * (second.send_counts[to] / cols);
-    const uint64_t i2_begin = plan.middle.first_unit(to);
-    const uint64_t i2_count = plan.middle.unit_count(to);
-    const Fp* column = local.column(c);
-    for (uint64_t i2 = i2_begin; i2 < i2_begin + i2_count; ++i2) {
-      for (uint64_t b = 0; b < my_j_count; ++b) *out++ = column[b * n2 + i2];
-    }
-  });
-  auto& middle = ws.middle;
-  middle.resize(cols * my_i2_count * n1);
-  {
-    auto& receive = ws.receive;
-    receive.resize(second.receive_offsets[ranks]);
-    comm.all_to_all(send, second.send_counts, receive, second.receive_counts);
-    for_each_peer_column(ranks, cols, [&](uint64_t from, uint64_t c) {
-      const Fp* in =
-          receive.data() + second.receive_offsets[from] + c * (second.receive_counts[from] / cols);
-      const uint64_t j_begin = plan.first_i1(from);
-      const uint64_t j_count = plan.i1_count(from);
-      for (uint64_t a = 0; a < my_i2_count; ++a) {
-        Fp* run = middle.data() + (c * my_i2_count + a) * n1;
-        for (uint64_t j = j_begin; j < j_begin + j_count; ++j) {
-          run[reverse(j, plan.log_n1)] = *in++;
+  ws.middle.resize(cols * my_i2_count * n1);
+  Fp* const middle = ws.middle.data();
+  exchange_columns(
+      comm, ws, cols, [&](uint64_t to) { return plan.second_exchange_count(to, me); },
+      [&](uint64_t from) { return plan.second_exchange_count(me, from); },
+      [&](uint64_t to, uint64_t c, Fp* out) {
+        pack_row_block(local, c, n2, my_j_count, plan.middle.first_unit(to),
+                       plan.middle.unit_count(to), out);
+      },
+      [&](uint64_t from, uint64_t c, const Fp* in) {
+        const uint64_t j_begin = plan.first_i1(from);
+        const uint64_t j_count = plan.i1_count(from);
+        for (uint64_t a = 0; a < my_i2_count; ++a) {
+          Fp* run = middle + (c * my_i2_count + a) * n1;
+          for (uint64_t j = j_begin; j < j_begin + j_count; ++j) {
+            run[reverse(j, plan.log_n1)] = *in++;
+          }
         }
-      }
-    });
-  }
+      });
   // Size-n1 inverses over k1 (natural in and out, 1/n1).
-  ntt::inverse(ntt_plan, MatrixView(middle.data(), n1, cols * my_i2_count), Order::kNatural);
+  ntt::inverse(ntt_plan, MatrixView(middle, n1, cols * my_i2_count), Order::kNatural);
 
   // Exchange 1 backwards: (i2 in mine) × (i1 in theirs).
-  const Exchange first = plan_exchange(
-      ranks, cols, [&](uint64_t to) { return plan.first_exchange_count(to, me); },
-      [&](uint64_t from) { return plan.first_exchange_count(me, from); });
-  send.resize(first.send_offsets[ranks]);
-  for_each_peer_column(ranks, cols, [&](uint64_t to, uint64_t c) {
-    Fp* out = send.data() + first.send_offsets[to] + c * (first.send_counts[to] / cols);
-    const uint64_t i1_begin = plan.first_i1(to);
-    const uint64_t i1_count = plan.i1_count(to);
-    for (uint64_t i1 = i1_begin; i1 < i1_begin + i1_count; ++i1) {
-      for (uint64_t a = 0; a < my_i2_count; ++a) {
-        *out++ = middle[(c * my_i2_count + a) * n1 + i1];
-      }
-    }
-  });
-  auto& receive = ws.receive;
-  receive.resize(first.receive_offsets[ranks]);
-  comm.all_to_all(send, first.send_counts, receive, first.receive_counts);
-  for_each_peer_column(ranks, cols, [&](uint64_t from, uint64_t c) {
-    const Fp* in =
-        receive.data() + first.receive_offsets[from] + c * (first.receive_counts[from] / cols);
-    const uint64_t i2_begin = plan.middle.first_unit(from);
-    const uint64_t i2_count = plan.middle.unit_count(from);
-    Fp* column = local.column(c);
-    for (uint64_t b = 0; b < my_j_count; ++b) {
-      Fp* run = column + b * n2 + i2_begin;
-      for (uint64_t a = 0; a < i2_count; ++a) run[a] = *in++;
-    }
-  });
+  exchange_columns(
+      comm, ws, cols, [&](uint64_t to) { return plan.first_exchange_count(to, me); },
+      [&](uint64_t from) { return plan.first_exchange_count(me, from); },
+      [&](uint64_t to, uint64_t c, Fp* out) {
+        pack_run_block(middle, c, my_i2_count, n1, plan.first_i1(to), plan.i1_count(to), out);
+      },
+      [&](uint64_t from, uint64_t c, const Fp* in) {
+        unpack_row_block(local, c, n2, my_j_count, plan.middle.first_unit(from),
+                         plan.middle.unit_count(from), in);
+      });
 }
 
 void distributed_coset_forward(const ntt::NttPlan& ntt_plan, Communicator& comm,
