@@ -7,7 +7,6 @@
 #include <cuda_runtime.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <string>
 #include <utility>
 #include <vector>
@@ -45,44 +44,16 @@ template <int G, bool kNr>
 __global__ void strided_kernel(uint64_t* data, uint64_t stride, int log_n, int log_h_top,
                                const uint64_t* tw, uint64_t items) {
   for (uint64_t item = global_thread(); item < items; item += grid_threads()) {
-    if constexpr (kNr) {
-      ntt_steps::nr_strided<G>(data, stride, log_n, log_h_top, tw, item);
-    } else {
-      ntt_steps::rn_strided<G>(data, stride, log_n, log_h_top, tw, item);
-    }
+    ntt_steps::strided<G, kNr>(data, stride, log_n, log_h_top, tw, item);
   }
 }
 
+// The bottom levels, inside chunks of 2^log_chunk rows held in shared memory
+// (where strided access would not coalesce), kChunkGroup levels at a time in
+// registers between barriers.
 template <bool kNr>
 __global__ void tail_kernel(uint64_t* data, uint64_t stride, int log_n, int log_chunk,
                             const uint64_t* tw, uint64_t chunks) {
-  extern __shared__ uint64_t chunk[];
-  const uint32_t size = 1u << log_chunk;
-  for (uint64_t c = blockIdx.x; c < chunks; c += gridDim.x) {
-    uint64_t* x = ntt_steps::chunk_start(data, stride, log_n, log_chunk, c);
-    for (uint32_t i = threadIdx.x; i < size; i += blockDim.x) chunk[i] = x[i];
-    __syncthreads();
-    for (int l = 0; l < log_chunk; ++l) {
-      const int log_h = kNr ? log_chunk - 1 - l : l;
-      const uint64_t* level = ntt_steps::chunk_twiddles(tw, log_n, log_chunk, log_h, c);
-      for (uint32_t q = threadIdx.x; q < size / 2; q += blockDim.x) {
-        if constexpr (kNr) {
-          ntt_steps::nr_butterfly(chunk, log_h, level, q);
-        } else {
-          ntt_steps::rn_butterfly(chunk, log_h, level, q);
-        }
-      }
-      __syncthreads();
-    }
-    for (uint32_t i = threadIdx.x; i < size; i += blockDim.x) x[i] = chunk[i];
-    __syncthreads();
-  }
-}
-
-// The same levels, kChunkGroup at a time in registers between barriers.
-template <bool kNr>
-__global__ void tail_grouped_kernel(uint64_t* data, uint64_t stride, int log_n, int log_chunk,
-                                    const uint64_t* tw, uint64_t chunks) {
   extern __shared__ uint64_t chunk[];
   const uint32_t size = 1u << log_chunk;
   for (uint64_t c = blockIdx.x; c < chunks; c += gridDim.x) {
@@ -185,28 +156,13 @@ void launch_strided(int g, uint64_t* data, uint64_t stride, uint64_t cols, int l
   }
 }
 
-// Which shared-memory pass runs: grouped unless BAOBAB_GPU_TAIL=levels (a
-// tuning switch for benchmarks; both give identical results).
-bool grouped_tail() {
-  static const bool grouped = [] {
-    const char* setting = std::getenv("BAOBAB_GPU_TAIL");
-    return setting == nullptr || std::string(setting) != "levels";
-  }();
-  return grouped;
-}
-
 template <bool kNr>
 void launch_tail(uint64_t* data, uint64_t stride, uint64_t cols, int log_n, int log_chunk,
                  const uint64_t* tw) {
   const uint64_t chunks = cols << (log_n - log_chunk);
   const unsigned grid = static_cast<unsigned>(std::min(chunks, kMaxBlocks));
   const size_t shared = (size_t{1} << log_chunk) * sizeof(uint64_t);
-  if (grouped_tail()) {
-    tail_grouped_kernel<kNr>
-        <<<grid, kTailThreads, shared>>>(data, stride, log_n, log_chunk, tw, chunks);
-  } else {
-    tail_kernel<kNr><<<grid, kTailThreads, shared>>>(data, stride, log_n, log_chunk, tw, chunks);
-  }
+  tail_kernel<kNr><<<grid, kTailThreads, shared>>>(data, stride, log_n, log_chunk, tw, chunks);
 }
 
 // nr (natural in, bit-reversed out) or rn (bit-reversed in, natural out)

@@ -54,118 +54,21 @@ BAOBAB_HD const uint64_t* level_twiddles(const uint64_t* table, int log_n, int l
   return table + (uint64_t{1} << (log_n - 1 - log_h_top + l)) + (block << l);
 }
 
-template <int G>
-BAOBAB_HD void nr_strided(uint64_t* data, uint64_t stride, int log_n, int log_h_top,
-                          const uint64_t* table, uint64_t item) {
+// G levels in registers on the 2^G elements x[t·2^log_s], t < 2^G: nr top-down
+// or rn bottom-up (level l has half-size 2^(log_s + G - 1 - l)).
+// level_twiddles(l) points at the twiddle of the first block of level l these
+// elements lie in; element t is in that block + (t >> (G - l)).
+template <int G, bool kNr, class LevelTwiddles>
+BAOBAB_HD void butterfly_group(uint64_t* x, int log_s, const LevelTwiddles& level_twiddles) {
   constexpr int kSize = 1 << G;
-  const int log_s = log_h_top - (G - 1);
-  uint64_t block = 0;
-  uint64_t* x = strided_start(data, stride, log_n, log_s, G, item, &block);
   uint64_t e[kSize];
   BAOBAB_UNROLL
   for (int t = 0; t < kSize; ++t) e[t] = x[static_cast<uint64_t>(t) << log_s];
-  BAOBAB_UNROLL
-  for (int l = 0; l < G; ++l) {
-    const int hr = 1 << (G - 1 - l);
-    const uint64_t* tw = level_twiddles(table, log_n, log_h_top, l, block);
-    BAOBAB_UNROLL
-    for (int blk = 0; blk < kSize; blk += 2 * hr) {
-      const uint64_t w = tw[blk >> (G - l)];
-      BAOBAB_UNROLL
-      for (int t = 0; t < hr; ++t) {
-        const uint64_t u = e[blk + t];
-        const uint64_t v = gl::mul(e[blk + t + hr], w);
-        e[blk + t] = gl::add(u, v);
-        e[blk + t + hr] = gl::sub(u, v);
-      }
-    }
-  }
-  BAOBAB_UNROLL
-  for (int t = 0; t < kSize; ++t) x[static_cast<uint64_t>(t) << log_s] = e[t];
-}
-
-template <int G>
-BAOBAB_HD void rn_strided(uint64_t* data, uint64_t stride, int log_n, int log_h_top,
-                          const uint64_t* table, uint64_t item) {
-  constexpr int kSize = 1 << G;
-  const int log_s = log_h_top - (G - 1);
-  uint64_t block = 0;
-  uint64_t* x = strided_start(data, stride, log_n, log_s, G, item, &block);
-  uint64_t e[kSize];
-  BAOBAB_UNROLL
-  for (int t = 0; t < kSize; ++t) e[t] = x[static_cast<uint64_t>(t) << log_s];
-  BAOBAB_UNROLL
-  for (int l = G - 1; l >= 0; --l) {
-    const int hr = 1 << (G - 1 - l);
-    const uint64_t* tw = level_twiddles(table, log_n, log_h_top, l, block);
-    BAOBAB_UNROLL
-    for (int blk = 0; blk < kSize; blk += 2 * hr) {
-      const uint64_t w = tw[blk >> (G - l)];
-      BAOBAB_UNROLL
-      for (int t = 0; t < hr; ++t) {
-        const uint64_t u = e[blk + t];
-        const uint64_t v = e[blk + t + hr];
-        e[blk + t] = gl::add(u, v);
-        e[blk + t + hr] = gl::mul(gl::sub(u, v), w);
-      }
-    }
-  }
-  BAOBAB_UNROLL
-  for (int t = 0; t < kSize; ++t) x[static_cast<uint64_t>(t) << log_s] = e[t];
-}
-
-// One butterfly of a level of half-size 2^log_h inside a chunk held in
-// shared memory (the bottom levels, where strided access would not
-// coalesce). q < chunk/2 numbers the butterflies of the level; tw points at
-// the twiddle of the chunk's first block (chunk_twiddles).
-BAOBAB_HD void nr_butterfly(uint64_t* chunk, int log_h, const uint64_t* tw, uint32_t q) {
-  const uint32_t h = 1u << log_h;
-  const uint32_t a = ((q >> log_h) << (log_h + 1)) + (q & (h - 1));
-  const uint64_t w = tw[q >> log_h];
-  const uint64_t u = chunk[a];
-  const uint64_t v = gl::mul(chunk[a + h], w);
-  chunk[a] = gl::add(u, v);
-  chunk[a + h] = gl::sub(u, v);
-}
-
-BAOBAB_HD void rn_butterfly(uint64_t* chunk, int log_h, const uint64_t* tw, uint32_t q) {
-  const uint32_t h = 1u << log_h;
-  const uint32_t a = ((q >> log_h) << (log_h + 1)) + (q & (h - 1));
-  const uint64_t w = tw[q >> log_h];
-  const uint64_t u = chunk[a];
-  const uint64_t v = chunk[a + h];
-  chunk[a] = gl::add(u, v);
-  chunk[a + h] = gl::mul(gl::sub(u, v), w);
-}
-
-// The twiddles of chunk `chunk`'s blocks at the level of half-size 2^log_h.
-BAOBAB_HD const uint64_t* chunk_twiddles(const uint64_t* table, int log_n, int log_chunk, int log_h,
-                                         uint64_t chunk) {
-  const uint64_t within = chunk & ((uint64_t{1} << (log_n - log_chunk)) - 1);
-  return table + (uint64_t{1} << (log_n - 1 - log_h)) + (within << (log_chunk - 1 - log_h));
-}
-
-// G levels of a chunk in registers (the shared-memory pass): item q <
-// 2^(log_chunk - G) owns the elements j + t·s of its block of 2^G·s rows,
-// s = 2^(log_h_top - G + 1), like a strided step inside the chunk. Fewer
-// barriers than one level at a time.
-template <int G, bool kNr>
-BAOBAB_HD void chunk_group(uint64_t* chunk, int log_n, int log_chunk, int log_h_top,
-                           const uint64_t* table, uint64_t c, uint32_t q) {
-  constexpr int kSize = 1 << G;
-  const int log_s = log_h_top - (G - 1);
-  const uint32_t j = q & ((1u << log_s) - 1);
-  const uint32_t block = q >> log_s;
-  uint64_t* x = chunk + (block << (log_s + G)) + j;
-  uint64_t e[kSize];
-  BAOBAB_UNROLL
-  for (int t = 0; t < kSize; ++t) e[t] = x[t << log_s];
   BAOBAB_UNROLL
   for (int step = 0; step < G; ++step) {
     const int l = kNr ? step : G - 1 - step;
     const int hr = 1 << (G - 1 - l);
-    const uint64_t* tw = chunk_twiddles(table, log_n, log_chunk, log_h_top - l, c) +
-                         (static_cast<uint64_t>(block) << l);
+    const uint64_t* tw = level_twiddles(l);
     BAOBAB_UNROLL
     for (int blk = 0; blk < kSize; blk += 2 * hr) {
       const uint64_t w = tw[blk >> (G - l)];
@@ -185,7 +88,40 @@ BAOBAB_HD void chunk_group(uint64_t* chunk, int log_n, int log_chunk, int log_h_
     }
   }
   BAOBAB_UNROLL
-  for (int t = 0; t < kSize; ++t) x[t << log_s] = e[t];
+  for (int t = 0; t < kSize; ++t) x[static_cast<uint64_t>(t) << log_s] = e[t];
+}
+
+// One strided step (levels h_top .. h_top >> (G-1)) for work item `item`.
+template <int G, bool kNr>
+BAOBAB_HD void strided(uint64_t* data, uint64_t stride, int log_n, int log_h_top,
+                       const uint64_t* table, uint64_t item) {
+  const int log_s = log_h_top - (G - 1);
+  uint64_t block = 0;
+  uint64_t* x = strided_start(data, stride, log_n, log_s, G, item, &block);
+  butterfly_group<G, kNr>(x, log_s,
+                          [&](int l) { return level_twiddles(table, log_n, log_h_top, l, block); });
+}
+
+// The twiddles of chunk `chunk`'s blocks at the level of half-size 2^log_h.
+BAOBAB_HD const uint64_t* chunk_twiddles(const uint64_t* table, int log_n, int log_chunk, int log_h,
+                                         uint64_t chunk) {
+  const uint64_t within = chunk & ((uint64_t{1} << (log_n - log_chunk)) - 1);
+  return table + (uint64_t{1} << (log_n - 1 - log_h)) + (within << (log_chunk - 1 - log_h));
+}
+
+// G levels of a chunk in registers (the shared-memory pass): item q <
+// 2^(log_chunk - G) owns the elements j + t·s of its block of 2^G·s rows,
+// s = 2^(log_h_top - G + 1), like a strided step inside the chunk. Fewer
+// barriers than one level at a time.
+template <int G, bool kNr>
+BAOBAB_HD void chunk_group(uint64_t* chunk, int log_n, int log_chunk, int log_h_top,
+                           const uint64_t* table, uint64_t c, uint32_t q) {
+  const int log_s = log_h_top - (G - 1);
+  const uint64_t j = q & ((1u << log_s) - 1);
+  const uint64_t block = q >> log_s;
+  butterfly_group<G, kNr>(chunk + (block << (log_s + G)) + j, log_s, [&](int l) {
+    return chunk_twiddles(table, log_n, log_chunk, log_h_top - l, c) + (block << l);
+  });
 }
 
 // Groups of levels inside a chunk of 2^log_chunk rows: at most kChunkGroup

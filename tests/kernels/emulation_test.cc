@@ -42,8 +42,26 @@ struct Tables {
   }
 };
 
-// Which shared-memory pass the emulation replays (the device picks grouped).
-bool g_grouped_tail = true;
+template <bool kNr>
+void emulate_strided(int g, uint64_t* data, uint64_t stride, int log_n, int log_h_top,
+                     const uint64_t* tw, uint64_t item) {
+  switch (g) {
+    case 1:
+      ntt_steps::strided<1, kNr>(data, stride, log_n, log_h_top, tw, item);
+      break;
+    case 2:
+      ntt_steps::strided<2, kNr>(data, stride, log_n, log_h_top, tw, item);
+      break;
+    case 3:
+      ntt_steps::strided<3, kNr>(data, stride, log_n, log_h_top, tw, item);
+      break;
+    case 4:
+      ntt_steps::strided<4, kNr>(data, stride, log_n, log_h_top, tw, item);
+      break;
+    default:
+      FAIL() << "group " << g;
+  }
+}
 
 template <bool kNr>
 void emulate_passes(uint64_t* data, uint64_t stride, uint64_t cols, int log_n, const uint64_t* tw) {
@@ -57,7 +75,7 @@ void emulate_passes(uint64_t* data, uint64_t stride, uint64_t cols, int log_n, c
       for (uint64_t c = 0; c < chunks; ++c) {
         uint64_t* x = ntt_steps::chunk_start(data, stride, log_n, pass.log_chunk, c);
         std::memcpy(chunk.data(), x, size * 8);
-        for (int done = 0; g_grouped_tail && done < pass.log_chunk;) {
+        for (int done = 0; done < pass.log_chunk;) {
           const int g = ntt_steps::chunk_group_size(pass.log_chunk - done);
           const int log_h_top = kNr ? pass.log_chunk - 1 - done : done + g - 1;
           for (uint32_t q = 0; q < (size >> g); ++q) {
@@ -66,51 +84,13 @@ void emulate_passes(uint64_t* data, uint64_t stride, uint64_t cols, int log_n, c
           }
           done += g;
         }
-        for (int l = 0; !g_grouped_tail && l < pass.log_chunk; ++l) {
-          const int log_h = kNr ? pass.log_chunk - 1 - l : l;
-          const uint64_t* level = ntt_steps::chunk_twiddles(tw, log_n, pass.log_chunk, log_h, c);
-          for (uint32_t q = 0; q < size / 2; ++q) {
-            if (kNr) {
-              ntt_steps::nr_butterfly(chunk.data(), log_h, level, q);
-            } else {
-              ntt_steps::rn_butterfly(chunk.data(), log_h, level, q);
-            }
-          }
-        }
         std::memcpy(x, chunk.data(), size * 8);
       }
       continue;
     }
     const uint64_t items = ntt_steps::strided_items(cols, log_n, pass.group);
     for (uint64_t item = 0; item < items; ++item) {
-      switch (pass.group * (kNr ? 1 : -1)) {
-        case 1:
-          ntt_steps::nr_strided<1>(data, stride, log_n, pass.log_h_top, tw, item);
-          break;
-        case 2:
-          ntt_steps::nr_strided<2>(data, stride, log_n, pass.log_h_top, tw, item);
-          break;
-        case 3:
-          ntt_steps::nr_strided<3>(data, stride, log_n, pass.log_h_top, tw, item);
-          break;
-        case 4:
-          ntt_steps::nr_strided<4>(data, stride, log_n, pass.log_h_top, tw, item);
-          break;
-        case -1:
-          ntt_steps::rn_strided<1>(data, stride, log_n, pass.log_h_top, tw, item);
-          break;
-        case -2:
-          ntt_steps::rn_strided<2>(data, stride, log_n, pass.log_h_top, tw, item);
-          break;
-        case -3:
-          ntt_steps::rn_strided<3>(data, stride, log_n, pass.log_h_top, tw, item);
-          break;
-        case -4:
-          ntt_steps::rn_strided<4>(data, stride, log_n, pass.log_h_top, tw, item);
-          break;
-        default:
-          FAIL() << "group " << pass.group;
-      }
+      emulate_strided<kNr>(pass.group, data, stride, log_n, pass.log_h_top, tw, item);
     }
   }
 }
@@ -238,42 +218,38 @@ TEST(KernelEmulation, PassScheduleCoversEveryLayerOnce) {
 TEST(KernelEmulation, TransformsMatchTheCpu) {
   const ntt::NttPlan plan(16);
   const Tables tables(plan);
-  for (bool grouped : {true, false}) {
-    g_grouped_tail = grouped;
-    for (int log_n : {0, 1, 2, 5, 9, 10, 11, 12, 13, 15, 16}) {
-      const uint64_t n = uint64_t{1} << log_n;
-      for (uint64_t cols : {uint64_t{1}, uint64_t{3}}) {
-        const uint64_t stride = n + 5;  // a view into a taller allocation
-        std::vector<Fp> input(stride * cols);
-        const auto values = random_column(stride * cols, 40 + log_n);
-        std::copy(values.begin(), values.end(), input.begin());
-        const ntt::MatrixView view(input.data(), n, cols, stride);
-        for (Order order : {Order::kNatural, Order::kBitReversed}) {
-          std::vector<Fp> cpu = input;
-          std::vector<Fp> gpu = input;
-          ntt::forward(plan, ntt::MatrixView(cpu.data(), n, cols, stride), order);
-          emulate_passes<true>(raw(gpu), stride, cols, log_n, tables.forward.data());
-          if (order == Order::kNatural) emulate_bit_reverse(raw(gpu), stride, cols, log_n);
-          ASSERT_EQ(cpu, gpu) << "forward log_n " << log_n << " cols " << cols;
+  for (int log_n : {0, 1, 2, 5, 9, 10, 11, 12, 13, 15, 16}) {
+    const uint64_t n = uint64_t{1} << log_n;
+    for (uint64_t cols : {uint64_t{1}, uint64_t{3}}) {
+      const uint64_t stride = n + 5;  // a view into a taller allocation
+      std::vector<Fp> input(stride * cols);
+      const auto values = random_column(stride * cols, 40 + log_n);
+      std::copy(values.begin(), values.end(), input.begin());
+      const ntt::MatrixView view(input.data(), n, cols, stride);
+      for (Order order : {Order::kNatural, Order::kBitReversed}) {
+        std::vector<Fp> cpu = input;
+        std::vector<Fp> gpu = input;
+        ntt::forward(plan, ntt::MatrixView(cpu.data(), n, cols, stride), order);
+        emulate_passes<true>(raw(gpu), stride, cols, log_n, tables.forward.data());
+        if (order == Order::kNatural) emulate_bit_reverse(raw(gpu), stride, cols, log_n);
+        ASSERT_EQ(cpu, gpu) << "forward log_n " << log_n << " cols " << cols;
 
-          cpu = input;
-          gpu = input;
-          const Fp shift = field::kCosetShift;
-          ntt::coset_inverse(plan, ntt::MatrixView(cpu.data(), n, cols, stride), shift, order);
-          if (order == Order::kBitReversed) {
-            emulate_passes<false>(raw(gpu), stride, cols, log_n, tables.inverse.data());
-          } else {
-            emulate_passes<true>(raw(gpu), stride, cols, log_n, tables.inverse.data());
-            emulate_bit_reverse(raw(gpu), stride, cols, log_n);
-          }
-          emulate_scale(raw(gpu), stride, cols, log_n, Fp::from_u64(n).inverse(), shift.inverse());
-          ASSERT_EQ(cpu, gpu) << "coset_inverse log_n " << log_n << " cols " << cols;
+        cpu = input;
+        gpu = input;
+        const Fp shift = field::kCosetShift;
+        ntt::coset_inverse(plan, ntt::MatrixView(cpu.data(), n, cols, stride), shift, order);
+        if (order == Order::kBitReversed) {
+          emulate_passes<false>(raw(gpu), stride, cols, log_n, tables.inverse.data());
+        } else {
+          emulate_passes<true>(raw(gpu), stride, cols, log_n, tables.inverse.data());
+          emulate_bit_reverse(raw(gpu), stride, cols, log_n);
         }
-        (void)view;
+        emulate_scale(raw(gpu), stride, cols, log_n, Fp::from_u64(n).inverse(), shift.inverse());
+        ASSERT_EQ(cpu, gpu) << "coset_inverse log_n " << log_n << " cols " << cols;
       }
+      (void)view;
     }
   }
-  g_grouped_tail = true;
 }
 
 TEST(KernelEmulation, LowDegreeExtensionMatchesTheCpu) {
