@@ -106,24 +106,13 @@ void MpiCommunicator::all_gather_bytes(std::span<const uint8_t> mine, std::span<
   }
 }
 
-std::vector<dist::Fp3> MpiCommunicator::gather_all(dist::Fp3 mine) {
+dist::Fp3 MpiCommunicator::exclusive_prefix_sum(dist::Fp3 mine) {
   static_assert(sizeof(dist::Fp3) == 24);
   std::vector<dist::Fp3> all(static_cast<size_t>(size_));
   all_gather_bytes(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(&mine), 24),
                    std::span<uint8_t>(reinterpret_cast<uint8_t*>(all.data()), all.size() * 24));
-  return all;
-}
-
-dist::Fp3 MpiCommunicator::exclusive_prefix_sum(dist::Fp3 mine) {
-  const auto all = gather_all(mine);
   dist::Fp3 sum = dist::Fp3::zero();
   for (int r = 0; r < rank_; ++r) sum += all[static_cast<size_t>(r)];
-  return sum;
-}
-
-dist::Fp3 MpiCommunicator::all_sum(dist::Fp3 mine) {
-  dist::Fp3 sum = dist::Fp3::zero();
-  for (const auto& value : gather_all(mine)) sum += value;
   return sum;
 }
 

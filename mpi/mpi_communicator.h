@@ -25,15 +25,12 @@ class MpiCommunicator final : public dist::Communicator {
                   std::span<dist::Fp> receive, std::span<const uint64_t> receive_counts) override;
   void all_gather_bytes(std::span<const uint8_t> mine, std::span<uint8_t> all) override;
   dist::Fp3 exclusive_prefix_sum(dist::Fp3 mine) override;
-  dist::Fp3 all_sum(dist::Fp3 mine) override;
   void barrier() override;
 
   // Bytes this rank has sent to other ranks so far (all methods).
   uint64_t bytes_sent() const { return bytes_sent_; }
 
  private:
-  std::vector<dist::Fp3> gather_all(dist::Fp3 mine);
-
   int rank_ = 0;
   int size_ = 1;
   uint64_t max_message_;

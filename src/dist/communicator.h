@@ -36,10 +36,10 @@ class Communicator {
   // contributions in rank order (size() · mine.size() bytes).
   virtual void all_gather_bytes(std::span<const uint8_t> mine, std::span<uint8_t> all) = 0;
 
-  // Sum over ranks < rank() (zero on rank 0), and sum over all ranks.
-  // Extension-field sums are exact, so the order of additions cannot matter.
+  // Sum over ranks < rank() (zero on rank 0). Extension-field sums are
+  // exact, so the order of additions cannot matter. (Sums over all ranks:
+  // dist::sum_over_ranks, distributed_sums.h.)
   virtual Fp3 exclusive_prefix_sum(Fp3 mine) = 0;
-  virtual Fp3 all_sum(Fp3 mine) = 0;
 
   virtual void barrier() = 0;
 };
@@ -53,7 +53,6 @@ class SingleProcessCommunicator final : public Communicator {
                   std::span<Fp> receive, std::span<const uint64_t> receive_counts) override;
   void all_gather_bytes(std::span<const uint8_t> mine, std::span<uint8_t> all) override;
   Fp3 exclusive_prefix_sum(Fp3) override { return Fp3::zero(); }
-  Fp3 all_sum(Fp3 mine) override { return mine; }
   void barrier() override {}
 };
 

@@ -39,7 +39,7 @@ Fp3 distributed_running_sum(Communicator& comm, std::span<Fp3> terms) {
   }
   const Fp3 before = comm.exclusive_prefix_sum(local);
   for (Fp3& s : terms) s += before;
-  return comm.all_sum(local);
+  return sum_over_ranks(comm, std::span<const Fp3>(&local, 1))[0];
 }
 
 }  // namespace baobab::dist
