@@ -59,18 +59,12 @@ Status check_shape(uint64_t rows, uint64_t cols, uint64_t host_rows, uint64_t ho
 
 Status GpuMatrix::upload(const field::ConstMatrixView& host) {
   if (Status s = check_shape(rows_, cols_, host.rows, host.cols); !s.ok()) return s;
-  if (rows_ == 0 || cols_ == 0) return Ok{};
-  BAOBAB_CUDA_TRY(cudaMemcpy2D(device_data(), rows_ * 8, host.data, host.stride * 8, rows_ * 8,
-                               cols_, cudaMemcpyHostToDevice));
-  return Ok{};
+  return upload_columns(0, host);
 }
 
 Status GpuMatrix::download(const field::MatrixView& host) const {
   if (Status s = check_shape(rows_, cols_, host.rows, host.cols); !s.ok()) return s;
-  if (rows_ == 0 || cols_ == 0) return Ok{};
-  BAOBAB_CUDA_TRY(cudaMemcpy2D(host.data, host.stride * 8, device_data(), rows_ * 8, rows_ * 8,
-                               cols_, cudaMemcpyDeviceToHost));
-  return Ok{};
+  return download_columns(0, host);
 }
 
 Status GpuMatrix::upload_columns(uint64_t first, const field::ConstMatrixView& host) {
