@@ -28,7 +28,7 @@ class MpiCommunicator final : public dist::Communicator {
   void barrier() override;
 
   // Bytes this rank has sent to other ranks so far (all methods).
-  uint64_t bytes_sent() const { return bytes_sent_; }
+  uint64_t bytes_sent() const override { return bytes_sent_; }
 
  private:
   int rank_ = 0;

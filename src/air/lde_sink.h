@@ -4,7 +4,8 @@
 // over base columns are evaluated in the base field and only the final
 // α^i · C_i lifts to Fp3 (a later vectorised version keeps that split and
 // packs rows into SIMD lanes). Row j's next row is (j + blowup) mod N
-// (LdeView is in natural order). No virtual call and no bounds check per
+// (LdeView is in natural order; a block view carries the rows after its
+// last one, so there it never wraps). No virtual call and no bounds check per
 // element: the AirAdapter instantiates eval() for this sink.
 #pragma once
 
@@ -28,11 +29,18 @@ class LdeRowSink : public RowReader<LdeView> {
         alpha_powers_(alpha_powers),
         mask_(lde_rows / lde.row_step - 1),
         shift_(lde.blowup / lde.row_step),
-        step_(lde.row_step) {}
+        step_(lde.row_step),
+        first_(lde.first_row),
+        block_(lde.block_rows != 0) {}
 
   // Moves to logical LDE row j and clears the sums.
   void start_row(uint64_t j) {
-    move_to(j * step_, ((j + shift_) & mask_) * step_);
+    if (block_) {
+      const uint64_t local = j - first_;
+      move_to(local * step_, (local + shift_) * step_);
+    } else {
+      move_to(j * step_, ((j + shift_) & mask_) * step_);
+    }
     index_ = 0;
     sums_ = KindSums{};
   }
@@ -48,6 +56,8 @@ class LdeRowSink : public RowReader<LdeView> {
   uint64_t mask_;
   uint64_t shift_;
   uint64_t step_;
+  uint64_t first_;
+  bool block_;
   uint64_t index_ = 0;
   KindSums sums_{};
 };

@@ -28,15 +28,24 @@ void check_lde_shape(const Air& air, const LdeView& lde, const ConstraintInputs&
   BAOBAB_CHECK(step != 0 && (step & (step - 1)) == 0 && step <= b &&
                    b / step >= static_cast<uint64_t>(air.quotient_chunks()),
                "evaluate_composition: row step must leave at least quotient_chunks points per row");
-  BAOBAB_CHECK(out_size == big / step,
-               "evaluate_composition: output size differs from n·blowup/row_step");
-  BAOBAB_CHECK(info.num_main == 0 || (lde.main.rows == big && lde.main.cols == info.num_main),
+  // Stored rows of every view: the whole coset, or a block and its halo.
+  uint64_t stored = big;
+  if (lde.block_rows == 0) {
+    BAOBAB_CHECK(out_size == big / step,
+                 "evaluate_composition: output size differs from n·blowup/row_step");
+  } else {
+    BAOBAB_CHECK(out_size == lde.block_rows && lde.first_row <= big / step &&
+                     lde.block_rows <= big / step - lde.first_row,
+                 "evaluate_composition: block outside the evaluation domain");
+    stored = lde.block_rows * step + b;
+  }
+  BAOBAB_CHECK(info.num_main == 0 || (lde.main.rows == stored && lde.main.cols == info.num_main),
                "evaluate_composition: main LDE shape");
-  BAOBAB_CHECK(info.num_preprocessed == 0 ||
-                   (lde.preprocessed.rows == big && lde.preprocessed.cols == info.num_preprocessed),
+  BAOBAB_CHECK(info.num_preprocessed == 0 || (lde.preprocessed.rows == stored &&
+                                              lde.preprocessed.cols == info.num_preprocessed),
                "evaluate_composition: preprocessed LDE shape");
   BAOBAB_CHECK(
-      info.num_aux == 0 || (lde.aux.rows == big && lde.aux.cols == info.num_aux_base_columns()),
+      info.num_aux == 0 || (lde.aux.rows == stored && lde.aux.cols == info.num_aux_base_columns()),
       "evaluate_composition: aux LDE shape");
   BAOBAB_CHECK(inputs.public_inputs.size() >= info.num_public_inputs &&
                    inputs.challenges.size() >= info.num_challenges &&
@@ -77,8 +86,12 @@ void evaluate_composition(const Air& air, const LdeView& lde, const ConstraintIn
   const std::vector<Fp3> powers = alpha_powers(alpha, air.constraints().size());
   const bool need_first = air.has_kind(ConstraintKind::kFirstRow);
   const bool need_last = air.has_kind(ConstraintKind::kLastRow);
-  const uint64_t block_rows = std::min(kCompositionBlockRows, big);
-  const uint64_t blocks = big / block_rows;
+  // Rows of the output: the whole domain, or a block [first_row, + count).
+  const uint64_t first_row = lde.block_rows == 0 ? 0 : lde.first_row;
+  const uint64_t count = lde.block_rows == 0 ? big : lde.block_rows;
+  // A power of two dividing count (blocks of a row split are such multiples).
+  const uint64_t block_rows = std::min(kCompositionBlockRows, count & (~count + 1));
+  const uint64_t blocks = count / block_rows;
   constexpr size_t kEvery = kind_index(ConstraintKind::kEveryRow);
   constexpr size_t kTrans = kind_index(ConstraintKind::kTransition);
   constexpr size_t kFirst = kind_index(ConstraintKind::kFirstRow);
@@ -92,7 +105,7 @@ void evaluate_composition(const Air& air, const LdeView& lde, const ConstraintIn
     std::vector<Fp> inv_last(need_last ? block_rows : 0);
 #pragma omp for schedule(static)
     for (uint64_t b = 0; b < blocks; ++b) {
-      const uint64_t first = b * block_rows;
+      const uint64_t first = first_row + b * block_rows;
       air.eval_lde_rows(lde, inputs, powers, first, sums);
       Fp point = shift * omega_big.pow(first);
       for (uint64_t k = 0; k < block_rows; ++k) {
@@ -114,7 +127,7 @@ void evaluate_composition(const Air& air, const LdeView& lde, const ConstraintIn
         Fp3 h = (s[kEvery] + s[kTrans] * (x[k] - omega_last)) * inv_zh[j & (blowup - 1)];
         if (need_first) h += s[kFirst] * inv_first[k];
         if (need_last) h += s[kLast] * inv_last[k];
-        out[j] = h;
+        out[j - first_row] = h;
       }
     }
   }

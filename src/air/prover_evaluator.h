@@ -30,7 +30,8 @@ namespace baobab::air {
 
 inline constexpr uint64_t kCompositionBlockRows = 1024;
 
-// out[j] = H(x_j), out.size() = n·lde.blowup / lde.row_step: with
+// out[j] = H(x_j), out.size() = n·lde.blowup / lde.row_step (or, for a
+// block view, lde.block_rows values from logical row lde.first_row on): with
 // row_step > 1 only the sub-coset shift·<ω_(out.size())> is evaluated, which
 // is enough because H has degree < quotient_chunks()·n <= out.size(); the
 // prover interpolates there and extends (4× less constraint work at blowup 8

@@ -84,6 +84,13 @@ struct LdeView {
   // dividing blowup). The composition needs only as many points as its
   // degree, not the whole LDE (prover_evaluator.h).
   uint64_t row_step = 1;
+  // A rank's block of rows (DESIGN §4) when block_rows > 0: the views hold
+  // logical rows [first_row, first_row + block_rows) in stored rows
+  // [0, block_rows·row_step), followed by the `blowup` stored rows after them
+  // (the halo, from the next block), so next rows are read without wrapping.
+  // block_rows = 0: the views hold the whole coset and next rows wrap.
+  uint64_t first_row = 0;
+  uint64_t block_rows = 0;
 };
 
 // Out-of-domain frame: every committed column's polynomial evaluated at the

@@ -1,14 +1,16 @@
 // The `baobab` command: one binary, subcommands (DESIGN §7b). MPI is
 // initialised only for the subcommands that use ranks (the same binary then
-// runs alone or under mpirun/srun); single-process tools (`run`, and `prove`
-// and `verify`, which use OpenMP threads only) skip it, which saves the MPI
+// runs alone or under mpirun/srun); single-process tools (`run`, `verify`,
+// and `prove` when no MPI launcher started it) skip it, which saves the MPI
 // runtime's start-up (~0.5 s) on every call.
 // Exit status: 0 success, 1 a check failed, >= 2 an ErrorCode.
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
 #include "mpi/environment.h"
+#include "mpi/mpi_communicator.h"
 #include "src/cli/demo_command.h"
 #include "src/cli/prove_command.h"
 #include "src/cli/run_command.h"
@@ -25,7 +27,7 @@ constexpr const char* kUsage =
     "  run        run an RV32IM ELF guest without proving: public output, exit code,\n"
     "             cycles\n"
     "  prove      run an RV32IM ELF guest and prove the execution: writes a proof file\n"
-    "             and the public output\n"
+    "             and the public output (under mpirun/srun: one proof across the ranks)\n"
     "  verify     check a proof against the ELF, public input, claimed output and\n"
     "             exit code\n"
     "\n"
@@ -33,6 +35,15 @@ constexpr const char* kUsage =
     "  baobab --version          version\n"
     "\n"
     "Environment: OMP_NUM_THREADS (threads per rank), BAOBAB_SIMD=scalar|avx2|avx512.\n";
+
+// Whether an MPI launcher (mpirun, or srun with PMI/PMIx) started this
+// process: then `prove` runs on the job's ranks.
+bool started_by_mpi_launcher() {
+  for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMIX_RANK", "PMI_RANK", "PMI_SIZE"}) {
+    if (std::getenv(name) != nullptr) return true;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -49,7 +60,12 @@ int main(int argc, char** argv) {
   const std::string command = args[0];
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (command == "run") return baobab::cli::run_run_command(rest);
-  if (command == "prove") return baobab::cli::run_prove_command(rest);
+  if (command == "prove") {
+    if (!started_by_mpi_launcher()) return baobab::cli::run_prove_command(rest);
+    baobab::mpi::Environment environment(argc, argv);
+    baobab::mpi::MpiCommunicator comm;
+    return baobab::cli::run_prove_command(rest, &comm);
+  }
   if (command == "verify") return baobab::cli::run_verify_command(rest);
   if (command == "demo") {
     baobab::mpi::Environment environment(argc, argv);

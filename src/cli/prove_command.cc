@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "mpi/environment.h"
 #include "src/cli/args.h"
 #include "src/cli/file_io.h"
 #include "src/cli/phase_timer.h"
@@ -45,7 +46,12 @@ constexpr const char* kProveUsage =
     "error, 2 usage error, 3 malformed ELF, 5 cannot write the proof or output,\n"
     "6 too large to prove, 7 other prover failure.\n\n";
 
-int fail(int status, const std::string& message) {
+// With several ranks one rank cannot just return: the others may be waiting
+// in a collective. The whole job ends, with the rank and the cause named.
+int fail(const dist::Communicator* comm, int status, const std::string& message) {
+  if (comm != nullptr && comm->size() > 1) {
+    mpi::Environment::fail(Error{ErrorCode::kInvalidArgument, message, "prove"}, status);
+  }
   std::fprintf(stderr, "baobab prove: %s\n", message.c_str());
   return status;
 }
@@ -59,11 +65,19 @@ std::vector<std::string> expand_short_options(std::span<const std::string> args)
 
 std::string json_report(const zkvm::Program& program, const zkvm::ZkvmProveResult& result,
                         std::string_view profile, size_t proof_bytes,
-                        const std::vector<PhaseRecord>& phases, double seconds) {
+                        const std::vector<PhaseRecord>& phases, double seconds,
+                        std::span<const uint64_t> bytes_sent) {
   const double rate = seconds > 0 ? static_cast<double>(result.proof.cycles) / seconds : 0.0;
   std::string json = "{\"program_id\":\"" + hash::to_hex(program.program_id) + "\"";
   json += ",\"profile\":" + json_string(profile);
   json += ",\"cycles\":" + std::to_string(result.proof.cycles);
+  json += ",\"ranks\":" + std::to_string(bytes_sent.size());
+  json += ",\"bytes_sent_per_rank\":[";
+  for (size_t r = 0; r < bytes_sent.size(); ++r) {
+    if (r != 0) json += ",";
+    json += std::to_string(bytes_sent[r]);
+  }
+  json += "]";
   json += ",\"exit_code\":" + std::to_string(result.exit_code);
   json += ",\"proof_bytes\":" + std::to_string(proof_bytes);
   json += ",\"phases\":[";
@@ -82,51 +96,66 @@ std::string json_report(const zkvm::Program& program, const zkvm::ZkvmProveResul
   return json;
 }
 
+// What each rank sent to the others while proving, in rank order (one
+// entry, 0, for a single process). Collective.
+std::vector<uint64_t> gather_bytes_sent(dist::Communicator* comm) {
+  if (comm == nullptr) return {0};
+  const uint64_t mine = comm->bytes_sent();
+  std::vector<uint64_t> all(static_cast<size_t>(comm->size()));
+  comm->all_gather_bytes(
+      std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(&mine), sizeof mine),
+      std::span<uint8_t>(reinterpret_cast<uint8_t*>(all.data()), all.size() * sizeof mine));
+  return all;
+}
+
 }  // namespace
 
-int run_prove_command(std::span<const std::string> raw_args) {
+int run_prove_command(std::span<const std::string> raw_args, dist::Communicator* comm) {
+  const bool rank0 = comm == nullptr || comm->rank() == 0;
   const std::vector<std::string> args = expand_short_options(raw_args);
   auto parsed_or = parse_args(args, kProveOptions);
-  if (!parsed_or) return fail(kExitUsage, parsed_or.error().to_string());
+  if (!parsed_or) return fail(comm, kExitUsage, parsed_or.error().to_string());
   const ParsedArgs& parsed = parsed_or.value();
   if (parsed.flag("help")) {
-    std::printf("%s%s", kProveUsage, format_options(kProveOptions).c_str());
+    if (rank0) std::printf("%s%s", kProveUsage, format_options(kProveOptions).c_str());
     return 0;
   }
   if (parsed.positionals().size() != 1) {
-    return fail(kExitUsage, "expected exactly one ELF file (see baobab prove --help)");
+    return fail(comm, kExitUsage, "expected exactly one ELF file (see baobab prove --help)");
   }
   const std::string& proof_path = parsed.value("out");
-  if (proof_path.empty()) return fail(kExitUsage, "missing -o/--out proof file");
+  if (proof_path.empty()) return fail(comm, kExitUsage, "missing -o/--out proof file");
   auto max_cycles = parsed.integer("max-cycles", 1, ~uint64_t{0});
-  if (!max_cycles) return fail(kExitUsage, max_cycles.error().to_string());
+  if (!max_cycles) return fail(comm, kExitUsage, max_cycles.error().to_string());
   const std::string& profile = parsed.value("profile");
   auto params = params::profile_by_name(profile);
-  if (!params) return fail(kExitUsage, params.error().to_string());
+  if (!params) return fail(comm, kExitUsage, params.error().to_string());
   const bool json = parsed.flag("json");
 
   std::vector<uint8_t> elf;
   const std::string& elf_path = parsed.positionals()[0];
-  if (!read_file(elf_path, elf)) return fail(kExitUsage, "cannot read " + elf_path);
+  if (!read_file(elf_path, elf)) return fail(comm, kExitUsage, "cannot read " + elf_path);
   zkvm::ExecutionInputs inputs;
   if (!parsed.value("input").empty() && !read_file(parsed.value("input"), inputs.public_input)) {
-    return fail(kExitUsage, "cannot read --input " + parsed.value("input"));
+    return fail(comm, kExitUsage, "cannot read --input " + parsed.value("input"));
   }
   if (!parsed.value("private").empty() &&
       !read_file(parsed.value("private"), inputs.private_input)) {
-    return fail(kExitUsage, "cannot read --private " + parsed.value("private"));
+    return fail(comm, kExitUsage, "cannot read --private " + parsed.value("private"));
   }
   auto program = zkvm::load_elf(elf);
   if (!program) {
-    return fail(kExitMalformedElf, elf_path + ": " + program.error().to_string());
+    return fail(comm, kExitMalformedElf, elf_path + ": " + program.error().to_string());
   }
 
   std::vector<PhaseRecord> phases;
   zkvm::ZkvmProveOptions options;
   options.max_cycles = max_cycles.value();
   options.check_witness = !parsed.flag("no-check");
-  options.on_phase = [&phases](std::string_view phase, double seconds) {
+  options.communicator = comm;
+  options.on_phase = [&phases, rank0](std::string_view phase, double seconds) {
     phases.push_back({std::string(phase), seconds, {}});
+    if (!rank0) return;
     std::fprintf(stderr, "baobab prove: %-20.*s %9.3f s\n", static_cast<int>(phase.size()),
                  phase.data(), seconds);
     std::fflush(stderr);
@@ -139,21 +168,24 @@ int run_prove_command(std::span<const std::string> raw_args) {
     const Error& error = proved.error();
     // The executor runs first and reports its own phase; an error before any
     // phase ended is the guest's (a fault or --max-cycles).
-    if (error.code == ErrorCode::kResourceLimit) return fail(kExitTooLarge, error.to_string());
-    if (phases.empty()) return fail(kExitExecutionError, error.to_string());
-    return fail(kExitProverFailed, error.to_string());
+    if (error.code == ErrorCode::kResourceLimit)
+      return fail(comm, kExitTooLarge, error.to_string());
+    if (phases.empty()) return fail(comm, kExitExecutionError, error.to_string());
+    return fail(comm, kExitProverFailed, error.to_string());
   }
   const zkvm::ZkvmProveResult& result = proved.value();
+  const std::vector<uint64_t> bytes_sent = gather_bytes_sent(comm);
+  if (!rank0) return 0;  // the proof is complete on rank 0, which writes it
   write_stream(stderr, result.debug_output);
 
   const std::vector<uint8_t> proof_bytes = zkvm::serialize_zkvm_proof(result.proof);
   if (!write_file_atomically(proof_path, proof_bytes)) {
-    return fail(kExitWrite, "cannot write the proof to " + proof_path);
+    return fail(comm, kExitWrite, "cannot write the proof to " + proof_path);
   }
   const std::string& output_path = parsed.value("output");
   if (!output_path.empty()) {
     if (!write_file_atomically(output_path, result.public_output)) {
-      return fail(kExitWrite, "cannot write --output " + output_path);
+      return fail(comm, kExitWrite, "cannot write --output " + output_path);
     }
   } else if (!json) {
     write_stream(stdout, result.public_output);
@@ -161,9 +193,9 @@ int run_prove_command(std::span<const std::string> raw_args) {
   }
 
   if (json) {
-    std::printf(
-        "%s\n",
-        json_report(program.value(), result, profile, proof_bytes.size(), phases, seconds).c_str());
+    std::printf("%s\n", json_report(program.value(), result, profile, proof_bytes.size(), phases,
+                                    seconds, bytes_sent)
+                            .c_str());
   } else {
     const double rate = seconds > 0 ? static_cast<double>(result.proof.cycles) / seconds : 0.0;
     std::fprintf(stderr,

@@ -13,10 +13,13 @@
 #include <span>
 #include <string>
 
+#include "src/dist/communicator.h"
+
 namespace baobab::cli {
 
-// Returns the process exit status. `args` excludes "baobab prove". Single
-// process: main() does not start MPI for this command.
-int run_prove_command(std::span<const std::string> args);
+// Returns the process exit status. `args` excludes "baobab prove". `comm`:
+// the job's ranks when started by mpirun or srun (every rank runs the
+// command; rank 0 writes the proof and the output), null for one process.
+int run_prove_command(std::span<const std::string> args, dist::Communicator* comm = nullptr);
 
 }  // namespace baobab::cli

@@ -1,10 +1,33 @@
 #include "src/dist/communicator.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "src/common/check.h"
 
 namespace baobab::dist {
+
+std::vector<std::vector<uint8_t>> all_gather_strings(Communicator& comm,
+                                                     std::span<const uint8_t> mine) {
+  const auto ranks = static_cast<uint64_t>(comm.size());
+  const uint64_t my_size = mine.size();
+  std::vector<uint8_t> size_bytes(8 * ranks);
+  comm.all_gather_bytes(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(&my_size), 8),
+                        size_bytes);
+  std::vector<uint64_t> sizes(ranks);
+  std::memcpy(sizes.data(), size_bytes.data(), 8 * ranks);
+  const uint64_t longest = *std::max_element(sizes.begin(), sizes.end());
+  std::vector<uint8_t> padded(longest, 0);
+  std::copy(mine.begin(), mine.end(), padded.begin());
+  std::vector<uint8_t> all(longest * ranks);
+  comm.all_gather_bytes(padded, all);
+  std::vector<std::vector<uint8_t>> out(ranks);
+  for (uint64_t r = 0; r < ranks; ++r) {
+    out[r].assign(all.begin() + static_cast<std::ptrdiff_t>(r * longest),
+                  all.begin() + static_cast<std::ptrdiff_t>(r * longest + sizes[r]));
+  }
+  return out;
+}
 
 void SingleProcessCommunicator::all_to_all(std::span<const Fp> send,
                                            std::span<const uint64_t> send_counts,

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <span>
+#include <vector>
 
 #include "src/field/ext3.h"
 #include "src/field/goldilocks.h"
@@ -42,9 +43,17 @@ class Communicator {
   virtual Fp3 exclusive_prefix_sum(Fp3 mine) = 0;
 
   virtual void barrier() = 0;
+
+  // Bytes this rank has sent to other ranks so far (for benchmarks).
+  virtual uint64_t bytes_sent() const = 0;
 };
 
 // One rank: every exchange is a local copy.
+// Every rank's byte string, in rank order (lengths may differ): two
+// all_gather_bytes, the lengths first. Collective.
+std::vector<std::vector<uint8_t>> all_gather_strings(Communicator& comm,
+                                                     std::span<const uint8_t> mine);
+
 class SingleProcessCommunicator final : public Communicator {
  public:
   int rank() const override { return 0; }
@@ -54,6 +63,7 @@ class SingleProcessCommunicator final : public Communicator {
   void all_gather_bytes(std::span<const uint8_t> mine, std::span<uint8_t> all) override;
   Fp3 exclusive_prefix_sum(Fp3) override { return Fp3::zero(); }
   void barrier() override {}
+  uint64_t bytes_sent() const override { return 0; }
 };
 
 }  // namespace baobab::dist

@@ -32,6 +32,13 @@ class DistributedCommitment {
   static DistributedCommitment build(Communicator& comm, const hash::Hasher& hasher,
                                      const BlockSplit& plan, const field::ConstMatrixView& local);
 
+  // The same over leaf digests (this rank's plan.row_count(rank) leaves):
+  // e.g. the cosets of a FRI layer. Such a commitment serves prove(), not
+  // open(). Collective.
+  static DistributedCommitment from_leaf_digests(Communicator& comm, const hash::Hasher& hasher,
+                                                 const BlockSplit& plan,
+                                                 std::span<const hash::Digest> leaves);
+
   const hash::Digest& root() const { return top_.root(); }
   uint64_t rows() const { return plan_.units * plan_.unit_rows; }
   // log2(rows): the height a verifier checks openings against.
@@ -42,7 +49,17 @@ class DistributedCommitment {
   // Collective.
   merkle::BatchOpening open(Communicator& comm, std::span<const uint64_t> indices) const;
 
+  // Only the siblings of that opening: merkle::prove_batch of the whole
+  // tree, on rank 0 (empty elsewhere). Collective.
+  std::vector<hash::Digest> prove(Communicator& comm, std::span<const uint64_t> indices) const;
+
  private:
+  static DistributedCommitment from_subtrees(Communicator& comm, const hash::Hasher& hasher,
+                                             const BlockSplit& plan,
+                                             const field::ConstMatrixView& local,
+                                             std::vector<merkle::MerkleTree> subtrees);
+  void check_indices(std::span<const uint64_t> indices) const;
+
   DistributedCommitment(const BlockSplit& plan, const field::ConstMatrixView& local,
                         std::vector<merkle::MerkleTree> subtrees, merkle::MerkleTree top)
       : plan_(plan), local_(local), subtrees_(std::move(subtrees)), top_(std::move(top)) {}

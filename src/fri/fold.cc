@@ -77,17 +77,34 @@ Fp3 fold_coset(std::span<const Fp3> coset, unsigned log_arity, Fp point_inverse,
 
 void fold_layer(std::span<const Fp3> layer, unsigned log_arity, Fp shift, const Fp3& beta,
                 std::span<Fp3> out) {
-  BAOBAB_CHECK(log_arity >= 1 && log_arity <= kMaxLogArity, "fold_layer: bad arity");
   BAOBAB_CHECK(std::has_single_bit(layer.size()), "fold_layer: size not a power of two");
-  const auto log_size = static_cast<unsigned>(std::countr_zero(layer.size()));
-  BAOBAB_CHECK(log_size >= log_arity, "fold_layer: layer smaller than a coset");
-  BAOBAB_CHECK(out.size() == layer.size() >> log_arity, "fold_layer: output size");
-  const std::vector<Fp> inverses = coset_point_inverses(log_size, log_arity, shift);
+  fold_aligned_block(layer, log_arity, static_cast<unsigned>(std::countr_zero(layer.size())), shift,
+                     0, beta, out);
+}
+
+void fold_aligned_block(std::span<const Fp3> block, unsigned log_arity, unsigned log_size, Fp shift,
+                        uint64_t first_position, const Fp3& beta, std::span<Fp3> out) {
+  BAOBAB_CHECK(log_arity >= 1 && log_arity <= kMaxLogArity, "fold_layer: bad arity");
+  BAOBAB_CHECK(log_size <= 32 && std::has_single_bit(block.size()) &&
+                   block.size() <= (uint64_t{1} << log_size) &&
+                   first_position % block.size() == 0 && first_position < (uint64_t{1} << log_size),
+               "fold_layer: block not a power of two aligned inside the layer");
+  const auto log_block = static_cast<unsigned>(std::countr_zero(block.size()));
+  BAOBAB_CHECK(log_block >= log_arity, "fold_layer: layer smaller than a coset");
+  BAOBAB_CHECK(out.size() == block.size() >> log_arity, "fold_layer: output size");
+  // Position first + p, p < 2^b, reverses to reverse_bits(p, b)·2^(k-b) +
+  // reverse_bits(first >> b, k - b): the block is the layer of 2^b points
+  // over the coset shift · w_k^(reverse_bits(first >> b, k - b)) · <w_b>.
+  const Fp block_shift =
+      shift * field::two_adic_root(static_cast<int>(log_size))
+                  .pow(ntt::reverse_bits(first_position >> log_block,
+                                         static_cast<int>(log_size - log_block)));
+  const std::vector<Fp> inverses = coset_point_inverses(log_block, log_arity, block_shift);
   const auto betas = round_challenges(beta, log_arity);
   const Fp scale = inverse_arity(log_arity);
   const Fp* w = pair_inverses().w.data();
   const auto cosets = static_cast<int64_t>(out.size());
-  const Fp3* in = layer.data();
+  const Fp3* in = block.data();
   Fp3* dst = out.data();
 #pragma omp parallel for schedule(static) if (cosets >= kParallelCosets)
   for (int64_t c = 0; c < cosets; ++c) {

@@ -56,4 +56,11 @@ Fp3 fold_coset(std::span<const Fp3> coset, unsigned log_arity, Fp point_inverse,
 void fold_layer(std::span<const Fp3> layer, unsigned log_arity, Fp shift, const Fp3& beta,
                 std::span<Fp3> out);
 
+// The same for an aligned block of a layer of 2^log_size values: positions
+// [first_position, first_position + block.size()), a power of two that
+// divides first_position, into positions [first_position >> a, ...) of the
+// next layer (a rank's Merkle subtree of the layer, DESIGN §4 item 6).
+void fold_aligned_block(std::span<const Fp3> block, unsigned log_arity, unsigned log_size, Fp shift,
+                        uint64_t first_position, const Fp3& beta, std::span<Fp3> out);
+
 }  // namespace baobab::fri

@@ -41,10 +41,10 @@ std::string beta_label(unsigned layer) {
   return "fri.beta." + std::to_string(layer);
 }
 
-merkle::MerkleTree commit_layer(const hash::Hasher& hasher, std::span<const Fp3> values,
-                                unsigned log_arity) {
-  BAOBAB_CHECK(std::has_single_bit(values.size()) && values.size() >= (uint64_t{1} << log_arity),
-               "commit_layer: layer size not a power of two >= arity");
+std::vector<Digest> coset_leaf_digests(const hash::Hasher& hasher, std::span<const Fp3> values,
+                                       unsigned log_arity) {
+  BAOBAB_CHECK(values.size() % (uint64_t{1} << log_arity) == 0,
+               "coset_leaf_digests: not a whole number of cosets");
   const uint64_t leaves_count = values.size() >> log_arity;
   const uint64_t row_bytes = field::kFp3Bytes << log_arity;
   // Room for the inner nodes too: from_leaf_digests grows the buffer in place.
@@ -60,7 +60,15 @@ merkle::MerkleTree commit_layer(const hash::Hasher& hasher, std::span<const Fp3>
     hasher.hash_rows(std::span<const uint8_t>(bytes + first * row_bytes, count * row_bytes),
                      row_bytes, std::span<Digest>(leaves).subspan(first, count));
   }
-  return merkle::MerkleTree::from_leaf_digests(hasher, std::move(leaves));
+  return leaves;
+}
+
+merkle::MerkleTree commit_layer(const hash::Hasher& hasher, std::span<const Fp3> values,
+                                unsigned log_arity) {
+  BAOBAB_CHECK(std::has_single_bit(values.size()) && values.size() >= (uint64_t{1} << log_arity),
+               "commit_layer: layer size not a power of two >= arity");
+  return merkle::MerkleTree::from_leaf_digests(hasher,
+                                               coset_leaf_digests(hasher, values, log_arity));
 }
 
 std::vector<Fp3> interpolate(std::span<const Fp3> values, Fp shift) {

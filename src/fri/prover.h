@@ -94,6 +94,11 @@ class FriProver {
   LayerTamper tamper_;
 };
 
+// The leaf digests of consecutive cosets (leaf c = the 2^a values of coset
+// c), for a whole layer or a rank's block of it.
+std::vector<hash::Digest> coset_leaf_digests(const hash::Hasher& hasher,
+                                             std::span<const Fp3> values, unsigned log_arity);
+
 // The Merkle tree over the cosets of one layer (leaf c = values of coset c).
 merkle::MerkleTree commit_layer(const hash::Hasher& hasher, std::span<const Fp3> values,
                                 unsigned log_arity);

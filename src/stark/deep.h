@@ -41,6 +41,13 @@ void deep_codeword(const TableLdeViews& lde, const DeepCoefficients& coefficient
                    const TableOod& ood, const Fp3& z, const Fp3& z_next, Fp shift, ntt::Order order,
                    std::span<Fp3> out);
 
+// D at the points x_j, j in [first_row, first_row + out.size()), of the LDE
+// of 2^log_size rows, in natural order: out[j - first_row]. `lde` holds
+// those rows only (a rank's block, DESIGN §4).
+void deep_codeword_rows(const TableLdeViews& lde, const DeepCoefficients& coefficients,
+                        const TableOod& ood, const Fp3& z, const Fp3& z_next, Fp shift,
+                        int log_size, uint64_t first_row, std::span<Fp3> out);
+
 // One table's committed values at one LDE point (an opened row of each tree).
 struct TableRowValues {
   std::span<const Fp> main, preprocessed, aux, composition;

@@ -19,6 +19,7 @@
 #include "src/stark/layout.h"
 #include "src/stark/ood.h"
 #include "src/stark/transcript_steps.h"
+#include "src/stark/witness_check.h"
 
 namespace baobab::stark {
 
@@ -151,48 +152,15 @@ class PhaseClock {
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
-Status check_inputs(const Statement& statement, std::span<const ConstMatrixView> traces,
-                    const StarkLayout& layout) {
-  if (traces.size() != statement.tables.size()) {
-    return Error{ErrorCode::kInvalidArgument, "one main trace per table is needed", "prove"};
+Status check_states(const Statement& statement, const std::vector<TableState>& states,
+                    std::span<const Fp3> challenges) {
+  std::vector<air::TraceView> traces;
+  std::vector<std::span<const Fp3>> aux_values;
+  for (const TableState& s : states) {
+    traces.push_back({s.main.trace_view(), s.preprocessed.trace_view(), s.aux.trace_view()});
+    aux_values.emplace_back(s.aux_values);
   }
-  for (size_t t = 0; t < traces.size(); ++t) {
-    if (traces[t].rows != layout.tables[t].rows() ||
-        traces[t].cols != layout.tables[t].main_columns) {
-      return Error{ErrorCode::kInvalidArgument,
-                   "main trace of table '" + statement.tables[t]->info().name + "' has shape " +
-                       std::to_string(traces[t].rows) + "x" + std::to_string(traces[t].cols),
-                   "prove"};
-    }
-  }
-  if (statement.public_inputs.size() < layout.num_public_inputs) {
-    return Error{ErrorCode::kInvalidArgument, "too few public inputs for the tables", "prove"};
-  }
-  return Ok{};
-}
-
-Status check_witness(const Statement& statement, const std::vector<TableState>& states,
-                     std::span<const Fp3> challenges) {
-  for (size_t t = 0; t < statement.tables.size(); ++t) {
-    const air::Air& air = *statement.tables[t];
-    const TableState& s = states[t];
-    const air::TraceView trace{s.main.trace_view(), s.preprocessed.trace_view(),
-                               s.aux.trace_view()};
-    const air::ConstraintInputs inputs{statement.public_inputs, challenges, s.aux_values};
-    if (const auto failure = air.first_failure(trace, inputs, 0, air.info().rows())) {
-      return Error{ErrorCode::kInvalidArgument,
-                   "witness violates constraint '" + air.constraints()[failure->constraint].name +
-                       "' at row " + std::to_string(failure->row) + " of table '" +
-                       air.info().name + "'",
-                   "prove"};
-    }
-  }
-  for (const auto& group : statement.logup_balances) {
-    std::vector<Fp3> sums;
-    for (const AuxValueRef& ref : group) sums.push_back(states[ref.table].aux_values[ref.index]);
-    if (Status balanced = air::check_logup_balance(sums); !balanced) return balanced.error();
-  }
-  return Ok{};
+  return check_witness(statement, traces, challenges, aux_values);
 }
 
 // Everything the phases share; each phase reads what earlier phases wrote
@@ -365,7 +333,8 @@ Result<Proof> prove(const Statement& statement, std::span<const ConstMatrixView>
                     const ProveOptions& options) {
   auto layout = make_layout(statement.tables, params);
   if (!layout) return layout.error();
-  if (Status ok = check_inputs(statement, main_traces, layout.value()); !ok) return ok.error();
+  if (Status ok = check_trace_shapes(statement, main_traces, layout.value()); !ok)
+    return ok.error();
   ProverContext ctx{statement,
                     layout.value(),
                     params,
@@ -385,7 +354,7 @@ Result<Proof> prove(const Statement& statement, std::span<const ConstMatrixView>
   commit_aux(ctx, challenges);
   clock.done("commit.aux");
   if (options.check_witness) {
-    if (Status ok = check_witness(statement, ctx.states, challenges); !ok) return ok.error();
+    if (Status ok = check_states(statement, ctx.states, challenges); !ok) return ok.error();
   }
   commit_composition_polynomials(ctx, challenges);
   ctx.plan.reset();

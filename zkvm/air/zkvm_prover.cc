@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "src/common/byte_io.h"
+#include "src/dist/distributed_prover.h"
 #include "src/hash/sha256_hasher.h"
 #include "src/stark/proof_format.h"
 #include "src/stark/prover.h"
@@ -153,7 +154,10 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
   prove_options.check_witness = options.check_witness;
   prove_options.on_phase = options.on_phase;
   const hash::Sha256Hasher hasher;
-  auto proof = stark::prove(st.statement(), views, params, hasher, prove_options);
+  auto proof = options.communicator != nullptr
+                   ? dist::prove_distributed(*options.communicator, st.statement(), views, params,
+                                             hasher, prove_options)
+                   : stark::prove(st.statement(), views, params, hasher, prove_options);
   if (!proof) return proof.error();
 
   ZkvmProveResult result;

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "src/common/result.h"
+#include "src/dist/communicator.h"
 #include "src/params/proof_params.h"
 #include "src/params/security.h"
 #include "src/stark/proof.h"
@@ -57,6 +58,11 @@ struct ZkvmProveOptions {
   // Called after each phase (execute, trace, commit.main, ..., open).
   std::function<void(std::string_view phase, double seconds)> on_phase;
   WitnessTamper tamper;
+  // Prove across the ranks of this communicator (DESIGN §4; every rank
+  // calls prove_program with the same arguments, and the proof is complete
+  // on rank 0). Null: one process (stark::prove). The proof bytes are the
+  // same either way.
+  dist::Communicator* communicator = nullptr;
 };
 
 struct ZkvmProveResult {

@@ -1,0 +1,517 @@
+#include "src/dist/distributed_prover.h"
+
+#include <algorithm>
+#include <bit>
+#include <chrono>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "src/air/prover_evaluator.h"
+#include "src/common/uninitialized.h"
+#include "src/dist/distributed_commitment.h"
+#include "src/dist/distributed_fri.h"
+#include "src/dist/distributed_lde.h"
+#include "src/dist/distributed_sums.h"
+#include "src/dist/halo.h"
+#include "src/dist/reverse_exchange.h"
+#include "src/field/roots.h"
+#include "src/ntt/bit_reverse.h"
+#include "src/stark/deep.h"
+#include "src/stark/layout.h"
+#include "src/stark/transcript_steps.h"
+#include "src/stark/witness_check.h"
+
+namespace baobab::dist {
+
+namespace {
+
+using field::ConstMatrixView;
+using field::Fp;
+using field::Fp3;
+using field::MatrixView;
+using hash::Digest;
+
+// One committed group of a table's columns (main, preprocessed, aux or
+// composition): this rank's rows of its LDE in natural order, then `halo`
+// rows of the next rank's block, column by column.
+struct ColumnBlock {
+  uint64_t cols = 0, rows = 0, halo = 0;
+  UninitializedVector<Fp> lde;
+  std::optional<DistributedCommitment> commitment;  // keeps a view of `lde`
+
+  uint64_t stride() const { return rows + halo; }
+  MatrixView block() { return {lde.data(), rows, cols, stride()}; }
+  ConstMatrixView block() const { return {lde.data(), rows, cols, stride()}; }
+  ConstMatrixView with_halo() const { return {lde.data(), rows + halo, cols, stride()}; }
+  Digest root() const { return commitment ? commitment->root() : Digest{}; }
+};
+
+struct TableBlocks {
+  Communicator* comm = nullptr;  // the job's, or a one-rank one (table proved whole)
+  DistributedLdePlan lde_plan;   // trace (n rows) and LDE (N rows)
+  DistributedNttPlan eval_plan;  // the composition's evaluation domain
+  Fp shift;
+  uint64_t first_n = 0, count_n = 0, first_lde = 0, count_lde = 0;
+  ConstMatrixView main;               // whole, the caller's
+  std::vector<Fp> preprocessed, aux;  // whole, n rows
+  ColumnBlock main_lde, preprocessed_lde, aux_lde, composition_lde;
+  // count_n × 3·chunks: chunk c's coefficients, bit-reversed rows of the
+  // trace layout, the j-th scaled by shift^j (what the LDE's forward NTT reads).
+  UninitializedVector<Fp> composition_coefficients;
+  std::vector<Fp3> aux_values;
+  stark::TableOod ood;
+
+  uint64_t rank() const { return static_cast<uint64_t>(comm->rank()); }
+  ConstMatrixView trace_rows(const std::vector<Fp>& whole, uint64_t cols) const {
+    return ConstMatrixView(whole.data(), lde_plan.trace.rows.units * lde_plan.trace.rows.unit_rows,
+                           cols)
+        .row_block(first_n, count_n);
+  }
+};
+
+struct Context {
+  Communicator& comm;
+  SingleProcessCommunicator whole;  // for tables proved whole on every rank
+  const stark::Statement& statement;
+  const stark::StarkLayout& layout;
+  const params::ProofParams& params;
+  const hash::Hasher& hasher;
+  ntt::NttPlan ntt_plan;
+  ExchangeWorkspace workspace;
+  transcript::Transcript tr{stark::kTranscriptDomain};
+  std::vector<TableBlocks> tables;
+  stark::Proof proof;
+
+  uint64_t blowup() const { return params.blowup(); }
+  air::ConstraintInputs inputs(size_t t, std::span<const Fp3> challenges) const {
+    return {statement.public_inputs, challenges, tables[t].aux_values};
+  }
+};
+
+class PhaseClock {
+ public:
+  explicit PhaseClock(const stark::ProveOptions& options) : options_(options) {}
+  void done(std::string_view phase) {
+    const auto now = std::chrono::steady_clock::now();
+    if (options_.on_phase)
+      options_.on_phase(phase, std::chrono::duration<double>(now - last_).count());
+    last_ = now;
+  }
+
+ private:
+  const stark::ProveOptions& options_;
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+// Splits the table over the job's ranks when every domain is tall enough,
+// otherwise over one rank (every rank proves it whole).
+Result<TableBlocks> plan_table(Context& ctx, size_t t) {
+  const stark::TableLayout& shape = ctx.layout.tables[t];
+  uint64_t eval_blowup = 1;
+  while (eval_blowup < shape.chunks) eval_blowup *= 2;
+  const int log_eval = shape.log_rows + std::countr_zero(eval_blowup);
+  TableBlocks table;
+  table.shift = stark::table_shift(ctx.layout, t);
+  for (Communicator* comm : {&ctx.comm, static_cast<Communicator*>(&ctx.whole)}) {
+    const auto ranks = static_cast<uint64_t>(comm->size());
+    auto lde = plan_distributed_lde(shape.log_rows, ctx.blowup(), ranks);
+    auto eval = plan_distributed_ntt(log_eval, ranks);
+    if (!lde || !eval) {
+      if (comm == &ctx.whole) return lde ? eval.error() : lde.error();
+      continue;
+    }
+    table.comm = comm;
+    table.lde_plan = lde.value();
+    table.eval_plan = eval.value();
+    break;
+  }
+  const uint64_t me = table.rank();
+  table.first_n = table.lde_plan.trace.rows.first_row(me);
+  table.count_n = table.lde_plan.trace.rows.row_count(me);
+  table.first_lde = table.lde_plan.extended.rows.first_row(me);
+  table.count_lde = table.lde_plan.extended.rows.row_count(me);
+  return table;
+}
+
+// columns.column(k)[j] = values[j][k], k < 3.
+void split_coordinates(std::span<const Fp3> values, MatrixView columns) {
+  const auto size = static_cast<int64_t>(values.size());
+#pragma omp parallel for schedule(static)
+  for (int64_t j = 0; j < size; ++j) {
+    const Fp3& v = values[static_cast<uint64_t>(j)];
+    for (uint64_t k = 0; k < 3; ++k)
+      columns.at(static_cast<uint64_t>(j), k) = v[static_cast<int>(k)];
+  }
+}
+
+void join_coordinates(ConstMatrixView columns, std::span<Fp3> values) {
+  const auto size = static_cast<int64_t>(values.size());
+#pragma omp parallel for schedule(static)
+  for (int64_t j = 0; j < size; ++j) {
+    const auto row = static_cast<uint64_t>(j);
+    values[row] = Fp3(columns.at(row, 0), columns.at(row, 1), columns.at(row, 2));
+  }
+}
+
+// The LDE of this rank's trace rows into `out` (natural order, halo rows of
+// the next block after its own) and its commitment.
+void commit_group(Context& ctx, TableBlocks& table, ConstMatrixView trace_rows, uint64_t halo,
+                  ColumnBlock& out) {
+  Communicator& comm = *table.comm;
+  out.cols = trace_rows.cols;
+  out.rows = table.count_lde;
+  out.halo = halo;
+  if (out.cols == 0) return;
+  UninitializedVector<Fp> evals(table.count_n * out.cols);  // the LDE's scratch
+  for (uint64_t c = 0; c < out.cols; ++c) {
+    std::copy_n(trace_rows.column(c), table.count_n, evals.data() + c * table.count_n);
+  }
+  out.lde.resize(out.stride() * out.cols);
+  distributed_lde(ctx.ntt_plan, comm, table.lde_plan,
+                  MatrixView(evals.data(), table.count_n, out.cols), out.block(), table.shift,
+                  &ctx.workspace);
+  distributed_bit_reverse(comm, table.lde_plan.extended, out.block(), &ctx.workspace);
+  if (halo != 0) {
+    exchange_next_rows(comm, out.block(),
+                       MatrixView(out.lde.data() + out.rows, halo, out.cols, out.stride()));
+  }
+  out.commitment =
+      DistributedCommitment::build(comm, ctx.hasher, table.lde_plan.extended.rows, out.block());
+}
+
+// "commit.main": main and preprocessed columns of each table.
+void commit_main(Context& ctx, std::span<const ConstMatrixView> main_traces) {
+  for (size_t t = 0; t < ctx.tables.size(); ++t) {
+    const air::Air& air = *ctx.statement.tables[t];
+    const stark::TableLayout& shape = ctx.layout.tables[t];
+    TableBlocks& table = ctx.tables[t];
+    table.main = main_traces[t];
+    commit_group(ctx, table, table.main.row_block(table.first_n, table.count_n), ctx.blowup(),
+                 table.main_lde);
+    ctx.proof.tables[t].main_root = table.main_lde.root();
+    ctx.tr.absorb_digest("commit.main", table.main_lde.root());
+
+    table.preprocessed.assign(shape.rows() * shape.preprocessed_columns, Fp::zero());
+    air.build_preprocessed(
+        MatrixView(table.preprocessed.data(), shape.rows(), shape.preprocessed_columns));
+    commit_group(ctx, table, table.trace_rows(table.preprocessed, shape.preprocessed_columns),
+                 ctx.blowup(), table.preprocessed_lde);
+    ctx.tr.absorb_digest("commit.preprocessed", table.preprocessed_lde.root());
+  }
+}
+
+// "commit.aux": aux columns from the challenges (built whole, as the AIR
+// defines them), committed by rows.
+void commit_aux(Context& ctx, std::span<const Fp3> challenges) {
+  for (size_t t = 0; t < ctx.tables.size(); ++t) {
+    const air::Air& air = *ctx.statement.tables[t];
+    const stark::TableLayout& shape = ctx.layout.tables[t];
+    TableBlocks& table = ctx.tables[t];
+    table.aux.assign(shape.rows() * shape.aux_columns, Fp::zero());
+    table.aux_values.assign(shape.aux_values, Fp3::zero());
+    const air::TraceView trace{
+        table.main,
+        ConstMatrixView(table.preprocessed.data(), shape.rows(), shape.preprocessed_columns),
+        {}};
+    air.build_aux(trace, air::ConstraintInputs{ctx.statement.public_inputs, challenges, {}},
+                  MatrixView(table.aux.data(), shape.rows(), shape.aux_columns), table.aux_values);
+    commit_group(ctx, table, table.trace_rows(table.aux, shape.aux_columns), ctx.blowup(),
+                 table.aux_lde);
+    ctx.proof.tables[t].aux_root = table.aux_lde.root();
+    ctx.proof.tables[t].aux_values = table.aux_values;
+    ctx.tr.absorb_digest("commit.aux", table.aux_lde.root());
+    ctx.tr.absorb_fp3s("commit.aux.values", table.aux_values);
+  }
+}
+
+Status check_witness(const Context& ctx, std::span<const Fp3> challenges) {
+  std::vector<air::TraceView> traces;
+  std::vector<std::span<const Fp3>> aux_values;
+  for (size_t t = 0; t < ctx.tables.size(); ++t) {
+    const stark::TableLayout& shape = ctx.layout.tables[t];
+    const TableBlocks& table = ctx.tables[t];
+    traces.push_back(
+        {table.main,
+         ConstMatrixView(table.preprocessed.data(), shape.rows(), shape.preprocessed_columns),
+         ConstMatrixView(table.aux.data(), shape.rows(), shape.aux_columns)});
+    aux_values.emplace_back(table.aux_values);
+  }
+  return stark::check_witness(ctx.statement, traces, challenges, aux_values);
+}
+
+// H on this rank's rows of the evaluation domain (shift·<ω_m>, m = n·E, E
+// the smallest power of two >= chunks), interpolated across ranks; chunk c
+// of H's coefficients, h_(c·n + j), is then the stride of bit-reversed
+// positions q·E + reverse_bits(c, log E) — local to each rank — and its LDE
+// is the forward NTT of h_(c·n+j)·shift^j = a_(c·n+j)·shift^(-c·n), a the
+// interpolant of the values at ω_m^j.
+void commit_composition(Context& ctx, size_t t, std::span<const Fp3> challenges, const Fp3& alpha) {
+  const stark::TableLayout& shape = ctx.layout.tables[t];
+  TableBlocks& table = ctx.tables[t];
+  Communicator& comm = *table.comm;
+  const uint64_t n = shape.rows();
+  const uint64_t eval_blowup = uint64_t{1} << (table.eval_plan.log_n - shape.log_rows);
+  const uint64_t step = ctx.blowup() / eval_blowup;
+  const uint64_t count_eval = table.count_lde / step;
+  std::vector<Fp3> values(count_eval);
+  air::LdeView lde{table.main_lde.with_halo(),
+                   table.preprocessed_lde.with_halo(),
+                   table.aux_lde.with_halo(),
+                   ctx.blowup(),
+                   table.shift,
+                   step};
+  lde.first_row = table.first_lde / step;
+  lde.block_rows = count_eval;
+  air::evaluate_composition(*ctx.statement.tables[t], lde, ctx.inputs(t, challenges), alpha,
+                            values);
+
+  UninitializedVector<Fp> coordinates(3 * count_eval);
+  const MatrixView coordinate_view(coordinates.data(), count_eval, 3);
+  split_coordinates(values, coordinate_view);
+  values = {};
+  distributed_interpolate(ctx.ntt_plan, comm, table.eval_plan, coordinate_view, &ctx.workspace);
+
+  const uint64_t cols = shape.composition_columns();
+  const int log_e = std::countr_zero(eval_blowup);
+  table.composition_coefficients.resize(table.count_n * cols);
+  const Fp shift_inverse_n = table.shift.inverse().pow(n);
+  Fp factor = Fp::one();  // shift^(-c·n)
+  for (uint64_t c = 0; c < shape.chunks; ++c, factor *= shift_inverse_n) {
+    const uint64_t offset = ntt::reverse_bits(c, log_e);
+    for (uint64_t k = 0; k < 3; ++k) {
+      const Fp* src = coordinate_view.column(k) + offset;
+      Fp* dst = table.composition_coefficients.data() + (3 * c + k) * table.count_n;
+      for (uint64_t q = 0; q < table.count_n; ++q) dst[q] = src[q * eval_blowup] * factor;
+    }
+  }
+  coordinates = {};
+
+  ColumnBlock& out = table.composition_lde;
+  out.cols = cols;
+  out.rows = table.count_lde;
+  out.halo = 0;
+  out.lde.resize(out.rows * cols);
+  auto exchange = plan_reverse_exchange(shape.log_rows, table.lde_plan.trace.rows,
+                                        table.lde_plan.extended.rows, table.rank());
+  BAOBAB_CHECK(exchange.ok(), "prove_distributed: composition layouts do not fit");
+  reverse_exchange(comm, exchange.value(), table.lde_plan.extended.rows,
+                   ConstMatrixView(table.composition_coefficients.data(), table.count_n, cols),
+                   out.block(), Fp::one(), ctx.workspace);
+  distributed_forward(ctx.ntt_plan, comm, table.lde_plan.extended, out.block(), &ctx.workspace);
+  distributed_bit_reverse(comm, table.lde_plan.extended, out.block(), &ctx.workspace);
+  out.commitment =
+      DistributedCommitment::build(comm, ctx.hasher, table.lde_plan.extended.rows, out.block());
+}
+
+// Σ_j h_(c·n+j) z^j for each chunk column c from the stored b_j =
+// h_(c·n+j)·shift^j at bit-reversed positions: Σ_j b_j w^j, w = z/shift.
+// Position u·U + t of unit u is j = reverse_bits(t)·S + reverse_bits(u), so
+// w^j = (w^S)^reverse_bits(t) · w^reverse_bits(u).
+std::vector<Fp3> composition_at(const TableBlocks& table, uint64_t cols, const Fp3& z) {
+  const BlockSplit& split = table.lde_plan.trace.rows;
+  const uint64_t me = table.rank();
+  const int log_unit = std::countr_zero(split.unit_rows);
+  const int log_units = std::countr_zero(split.units);
+  const Fp3 w = z * table.shift.inverse();
+  const Fp3 w_units = w.pow(split.units);
+  std::vector<Fp3> powers(split.unit_rows);
+  Fp3 power = Fp3::one();
+  for (uint64_t k = 0; k < split.unit_rows; ++k, power *= w_units) powers[k] = power;
+  std::vector<Fp3> sums(cols, Fp3::zero());
+  for (uint64_t c = 0; c < cols; ++c) {
+    const Fp* column = table.composition_coefficients.data() + c * table.count_n;
+    for (uint64_t u = 0; u < split.unit_count(me); ++u) {
+      Fp3 partial = Fp3::zero();
+      const Fp* unit = column + u * split.unit_rows;
+      for (uint64_t t = 0; t < split.unit_rows; ++t) {
+        partial += powers[ntt::reverse_bits(t, log_unit)] * unit[t];
+      }
+      sums[c] += partial * w.pow(ntt::reverse_bits(split.first_unit(me) + u, log_units));
+    }
+  }
+  return sum_over_ranks(*table.comm, sums);
+}
+
+// "ood": every committed polynomial at z and z·ω_n.
+void evaluate_out_of_domain(Context& ctx, const Fp3& z) {
+  for (size_t t = 0; t < ctx.tables.size(); ++t) {
+    const stark::TableLayout& shape = ctx.layout.tables[t];
+    TableBlocks& table = ctx.tables[t];
+    Communicator& comm = *table.comm;
+    const uint64_t n = shape.rows();
+    const Fp3 z_next = z * field::two_adic_root(shape.log_rows);
+    const ConstMatrixView main = table.main.row_block(table.first_n, table.count_n);
+    const ConstMatrixView preprocessed =
+        table.trace_rows(table.preprocessed, shape.preprocessed_columns);
+    const ConstMatrixView aux = table.trace_rows(table.aux, shape.aux_columns);
+    stark::TableOod& ood = table.ood;
+    ood.main = distributed_evaluate_at(comm, main, table.first_n, n, z);
+    ood.main_next = distributed_evaluate_at(comm, main, table.first_n, n, z_next);
+    ood.preprocessed = distributed_evaluate_at(comm, preprocessed, table.first_n, n, z);
+    ood.preprocessed_next = distributed_evaluate_at(comm, preprocessed, table.first_n, n, z_next);
+    ood.aux = distributed_evaluate_at(comm, aux, table.first_n, n, z);
+    ood.aux_next = distributed_evaluate_at(comm, aux, table.first_n, n, z_next);
+    ood.composition = composition_at(table, shape.composition_columns(), z);
+    ctx.proof.tables[t].ood = ood;
+    stark::absorb_ood(ctx.tr, ood);
+  }
+}
+
+// This rank's block of FRI positions of one table's DEEP codeword.
+std::vector<Fp3> deep_block(Context& ctx, size_t t, const stark::DeepCoefficients& coefficients,
+                            const Fp3& z) {
+  const stark::TableLayout& shape = ctx.layout.tables[t];
+  TableBlocks& table = ctx.tables[t];
+  const Fp3 z_next = z * field::two_adic_root(shape.log_rows);
+  std::vector<Fp3> values(table.count_lde);
+  stark::deep_codeword_rows({table.main_lde.block(), table.preprocessed_lde.block(),
+                             table.aux_lde.block(), table.composition_lde.block()},
+                            coefficients, table.ood, z, z_next, table.shift, shape.log_lde_rows,
+                            table.first_lde, values);
+  UninitializedVector<Fp> coordinates(3 * table.count_lde);
+  const MatrixView view(coordinates.data(), table.count_lde, 3);
+  split_coordinates(values, view);
+  distributed_bit_reverse(*table.comm, table.lde_plan.extended, view, &ctx.workspace);
+  join_coordinates(view, values);
+  if (table.comm == &ctx.comm) return values;
+  // Proved whole: this rank's positions of the job's split.
+  const BlockSplit split = position_split(static_cast<unsigned>(shape.log_lde_rows),
+                                          static_cast<uint64_t>(ctx.comm.size()));
+  const auto me = static_cast<uint64_t>(ctx.comm.rank());
+  return {values.begin() + static_cast<int64_t>(split.first_row(me)),
+          values.begin() + static_cast<int64_t>(split.first_row(me) + split.row_count(me))};
+}
+
+using Codewords = std::map<int, std::vector<Fp3>, std::greater<>>;
+
+// "deep": one codeword per LDE height (tables of equal height summed), as
+// this rank's FRI positions, the tallest first.
+Codewords deep_codewords(Context& ctx, const Fp3& z) {
+  const Fp3 gamma = ctx.tr.challenge_fp3("deep.gamma");
+  const std::vector<stark::DeepCoefficients> coefficients =
+      stark::deep_coefficients(ctx.layout, gamma);
+  Codewords codewords;
+  for (size_t t = 0; t < ctx.tables.size(); ++t) {
+    std::vector<Fp3> block = deep_block(ctx, t, coefficients[t], z);
+    auto [it, inserted] =
+        codewords.try_emplace(ctx.layout.tables[t].log_lde_rows, std::move(block));
+    if (!inserted) {
+      for (uint64_t j = 0; j < it->second.size(); ++j) it->second[j] += block[j];
+    }
+  }
+  return codewords;
+}
+
+// "fri": the tallest codeword, the others folded in at their layers.
+DistributedFri commit_fri(Context& ctx, Codewords codewords) {
+  auto tallest = codewords.begin();
+  DistributedFri fri(ctx.comm, ctx.layout.fri_options, static_cast<unsigned>(tallest->first),
+                     std::move(tallest->second), ctx.hasher);
+  for (auto it = std::next(codewords.begin()); it != codewords.end(); ++it) {
+    fri.add_input(static_cast<unsigned>(it->first), std::move(it->second));
+  }
+  ctx.proof.fri.resize(1);
+  ctx.proof.fri[0].commitment = fri.commit(ctx.tr);
+  return fri;
+}
+
+merkle::BatchOpening open_group(const TableBlocks& table, const ColumnBlock& group,
+                                std::span<const uint64_t> rows) {
+  if (group.cols == 0) return {};
+  return group.commitment->open(*table.comm, rows);
+}
+
+// "open": proof of work, query positions, FRI and table openings.
+void open_queries(Context& ctx, const DistributedFri& fri) {
+  ctx.proof.pow_nonce = ctx.tr.grind(ctx.params.grinding_bits);
+  const std::vector<uint64_t> positions = ctx.tr.challenge_indices(
+      "queries", uint64_t{1} << ctx.layout.max_log_lde_rows, ctx.params.num_queries);
+  ctx.proof.fri[0].queries = fri.open(positions);
+  for (size_t t = 0; t < ctx.tables.size(); ++t) {
+    std::vector<uint64_t> rows;
+    for (uint64_t position : positions) rows.push_back(stark::table_row(ctx.layout, t, position));
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    const TableBlocks& table = ctx.tables[t];
+    stark::TableOpenings& o = ctx.proof.tables[t].openings;
+    o.main = open_group(table, table.main_lde, rows);
+    o.preprocessed = open_group(table, table.preprocessed_lde, rows);
+    o.aux = open_group(table, table.aux_lde, rows);
+    o.composition = open_group(table, table.composition_lde, rows);
+  }
+}
+
+}  // namespace
+
+Result<stark::Proof> prove_distributed(Communicator& comm, const stark::Statement& statement,
+                                       std::span<const ConstMatrixView> main_traces,
+                                       const params::ProofParams& params,
+                                       const hash::Hasher& hasher,
+                                       const stark::ProveOptions& options) {
+  auto layout = stark::make_layout(statement.tables, params);
+  if (!layout) return layout.error();
+  if (Status ok = stark::check_trace_shapes(statement, main_traces, layout.value()); !ok) {
+    return ok.error();
+  }
+  const uint64_t units = std::bit_ceil(static_cast<uint64_t>(comm.size()));
+  for (const stark::TableLayout& shape : layout.value().tables) {
+    if (shape.lde_rows() < units) {
+      return Error{ErrorCode::kInvalidArgument,
+                   "a table's LDE of " + std::to_string(shape.lde_rows()) +
+                       " rows is shorter than the " + std::to_string(units) +
+                       " blocks of this rank count",
+                   "prove"};
+    }
+  }
+  Context ctx{comm,
+              SingleProcessCommunicator{},
+              statement,
+              layout.value(),
+              params,
+              hasher,
+              ntt::NttPlan(layout.value().max_log_lde_rows, options.simd_level),
+              ExchangeWorkspace{},
+              transcript::Transcript(stark::kTranscriptDomain),
+              {},
+              stark::Proof{}};
+  for (size_t t = 0; t < statement.tables.size(); ++t) {
+    auto table = plan_table(ctx, t);
+    if (!table) return table.error();
+    ctx.tables.push_back(std::move(table).value());
+  }
+  ctx.proof.params = params;
+  ctx.proof.tables.resize(statement.tables.size());
+  PhaseClock clock(options);
+
+  stark::absorb_statement(ctx.tr, statement, params);
+  commit_main(ctx, main_traces);
+  clock.done("commit.main");
+  const std::vector<Fp3> challenges = stark::draw_challenges(ctx.tr, ctx.layout.num_challenges);
+  commit_aux(ctx, challenges);
+  clock.done("commit.aux");
+  if (options.check_witness) {
+    if (Status ok = check_witness(ctx, challenges); !ok) return ok.error();
+  }
+  const Fp3 alpha = ctx.tr.challenge_fp3("composition.alpha");
+  for (size_t t = 0; t < ctx.tables.size(); ++t) {
+    commit_composition(ctx, t, challenges, alpha);
+    ctx.proof.tables[t].composition_root = ctx.tables[t].composition_lde.root();
+    ctx.tr.absorb_digest("commit.composition", ctx.tables[t].composition_lde.root());
+  }
+  clock.done("composition");
+  const Fp3 z = stark::draw_ood_point(ctx.tr);
+  evaluate_out_of_domain(ctx, z);
+  clock.done("ood");
+  Codewords codewords = deep_codewords(ctx, z);
+  clock.done("deep");
+  const DistributedFri fri = commit_fri(ctx, std::move(codewords));
+  clock.done("fri");
+  open_queries(ctx, fri);
+  clock.done("open");
+  return std::move(ctx.proof);
+}
+
+}  // namespace baobab::dist
