@@ -53,8 +53,8 @@ DistributedCommitment DistributedCommitment::build(Communicator& comm, const has
                "DistributedCommitment: local block does not match the plan");
   std::vector<merkle::MerkleTree> subtrees;
   for (uint64_t u = 0; u < plan.unit_count(me); ++u) {
-    subtrees.push_back(
-        merkle::MerkleTree::build(hasher, local.row_block(u * plan.unit_rows, plan.unit_rows)));
+    subtrees.push_back(merkle::MerkleTree::build_pruned(
+        hasher, local.row_block(u * plan.unit_rows, plan.unit_rows)));
   }
   return from_subtrees(comm, hasher, plan, local, std::move(subtrees));
 }
@@ -155,7 +155,13 @@ std::vector<Digest> DistributedCommitment::prove(Communicator& comm,
     if (queried.empty()) continue;
     std::vector<uint64_t> local_indices;
     for (uint64_t index : queried) local_indices.push_back(index - begin);
-    const std::vector<Digest> siblings = merkle::prove_batch(subtrees_[u], local_indices);
+    // A pruned subtree rehashes its queried leaves' missing levels from the rows.
+    const std::vector<Digest> siblings =
+        local_.cols == 0
+            ? merkle::prove_batch(subtrees_[u], local_indices)
+            : merkle::open_rows(subtrees_[u], local_.row_block(u * unit_rows, unit_rows),
+                                local_indices)
+                  .siblings;
     const uint64_t count = siblings.size();
     append(message, &count, 8);
     for (const Digest& d : siblings) append(message, d.data(), Digest::kBytes);

@@ -27,8 +27,9 @@ namespace baobab::dist {
 class DistributedCommitment {
  public:
   // `local`: this rank's plan.row_count(rank) rows (plan.unit_rows a power of
-  // two, plan.units a power of two). Keeps a view of `local` and a pointer to
-  // `hasher`: both must outlive the commitment. Collective.
+  // two, plan.units a power of two). Subtrees are pruned like
+  // MerkleTree::build_pruned (openings rehash the bottom levels from `local`). Keeps a view of
+  // `local` and a pointer to `hasher`: both must outlive the commitment. Collective.
   static DistributedCommitment build(Communicator& comm, const hash::Hasher& hasher,
                                      const BlockSplit& plan, const field::ConstMatrixView& local);
 

@@ -19,6 +19,7 @@
 #include "src/dist/reverse_exchange.h"
 #include "src/field/roots.h"
 #include "src/ntt/bit_reverse.h"
+#include "src/ntt/lde.h"
 #include "src/stark/deep.h"
 #include "src/stark/layout.h"
 #include "src/stark/transcript_steps.h"
@@ -156,6 +157,11 @@ void join_coordinates(ConstMatrixView columns, std::span<Fp3> values) {
   }
 }
 
+// Columns per exchange: the exchange buffers (ExchangeWorkspace) hold this
+// many columns of a rank's LDE block, not the whole group (~200 columns for
+// the RV32IM CPU table), which keeps their memory and first touch small.
+constexpr uint64_t kColumnsPerExchange = 8;
+
 // The LDE of this rank's trace rows into `out` (natural order, halo rows of
 // the next block after its own) and its commitment.
 void commit_group(Context& ctx, TableBlocks& table, ConstMatrixView trace_rows, uint64_t halo,
@@ -165,15 +171,32 @@ void commit_group(Context& ctx, TableBlocks& table, ConstMatrixView trace_rows, 
   out.rows = table.count_lde;
   out.halo = halo;
   if (out.cols == 0) return;
-  UninitializedVector<Fp> evals(table.count_n * out.cols);  // the LDE's scratch
-  for (uint64_t c = 0; c < out.cols; ++c) {
-    std::copy_n(trace_rows.column(c), table.count_n, evals.data() + c * table.count_n);
-  }
   out.lde.resize(out.stride() * out.cols);
-  distributed_lde(ctx.ntt_plan, comm, table.lde_plan,
-                  MatrixView(evals.data(), table.count_n, out.cols), out.block(), table.shift,
-                  &ctx.workspace);
-  distributed_bit_reverse(comm, table.lde_plan.extended, out.block(), &ctx.workspace);
+  if (comm.size() == 1) {
+    // One rank (R = 1, or a table proved whole): the single-process LDE,
+    // the same values without the exchanges' copies; the halo wraps to row 0.
+    ntt::lde(ctx.ntt_plan, trace_rows, ctx.blowup(), out.block(), ntt::Order::kNatural,
+             table.shift);
+    for (uint64_t c = 0; c < out.cols; ++c) {
+      std::copy_n(out.block().column(c), halo, out.block().column(c) + out.rows);
+    }
+    out.commitment =
+        DistributedCommitment::build(comm, ctx.hasher, table.lde_plan.extended.rows, out.block());
+    return;
+  }
+  const uint64_t batch = std::min(kColumnsPerExchange, out.cols);
+  UninitializedVector<Fp> evals(table.count_n * batch);  // the LDE's scratch
+  for (uint64_t first = 0; first < out.cols; first += batch) {
+    const uint64_t cols = std::min(batch, out.cols - first);
+    for (uint64_t c = 0; c < cols; ++c) {
+      std::copy_n(trace_rows.column(first + c), table.count_n, evals.data() + c * table.count_n);
+    }
+    const MatrixView block(out.lde.data() + first * out.stride(), out.rows, cols, out.stride());
+    distributed_lde(ctx.ntt_plan, comm, table.lde_plan,
+                    MatrixView(evals.data(), table.count_n, cols), block, table.shift,
+                    &ctx.workspace);
+    distributed_bit_reverse(comm, table.lde_plan.extended, block, &ctx.workspace);
+  }
   if (halo != 0) {
     exchange_next_rows(comm, out.block(),
                        MatrixView(out.lde.data() + out.rows, halo, out.cols, out.stride()));
