@@ -22,9 +22,63 @@ Result<DistributedLdePlan> plan_distributed_lde(int log_n, uint64_t blowup, uint
   return DistributedLdePlan{trace.value(), extended.value(), blowup};
 }
 
+namespace {
+
+// shift^rev(p) for this rank's positions p of a bit-reversed layout of 2^k
+// rows: position u·U + t of unit u is rev(t)·S + rev(u) reversed (U rows per
+// unit, S units), so one table of (shift^S)^i, i < U, serves every unit.
+std::vector<field::Fp> powers_at_reversed_positions(field::Fp shift, const BlockSplit& split,
+                                                    uint64_t rank) {
+  const int log_unit = std::countr_zero(split.unit_rows);
+  const int log_units = std::countr_zero(split.units);
+  std::vector<field::Fp> table(split.unit_rows);
+  const field::Fp step = shift.pow(split.units);
+  field::Fp power = field::Fp::one();
+  for (uint64_t i = 0; i < split.unit_rows; ++i, power *= step) table[i] = power;
+  std::vector<field::Fp> out(split.row_count(rank));
+  for (uint64_t u = 0; u < split.unit_count(rank); ++u) {
+    const field::Fp unit_factor =
+        shift.pow(ntt::reverse_bits(split.first_unit(rank) + u, log_units));
+    for (uint64_t t = 0; t < split.unit_rows; ++t) {
+      out[u * split.unit_rows + t] = table[ntt::reverse_bits(t, log_unit)] * unit_factor;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void distributed_extend_coefficients(const ntt::NttPlan& ntt_plan, Communicator& comm,
+                                     const DistributedLdePlan& plan,
+                                     field::ConstMatrixView coefficients, field::MatrixView out,
+                                     field::Fp shift, ExchangeWorkspace* workspace) {
+  const auto me = static_cast<uint64_t>(comm.rank());
+  const uint64_t count = plan.trace.rows.row_count(me);
+  BAOBAB_CHECK(coefficients.rows == count && out.cols == coefficients.cols &&
+                   out.rows == plan.extended.rows.row_count(me) &&
+                   out.rows == count * plan.blowup &&
+                   plan.extended.rows.first_row(me) == plan.trace.rows.first_row(me) * plan.blowup,
+               "distributed_extend_coefficients: blocks do not match the plan");
+  const std::vector<field::Fp> powers =
+      shift == field::Fp::one() ? std::vector<field::Fp>{}
+                                : powers_at_reversed_positions(shift, plan.trace.rows, me);
+  const uint64_t blowup = plan.blowup;
+  const auto cols = static_cast<int64_t>(out.cols);
+#pragma omp parallel for schedule(static)
+  for (int64_t c = 0; c < cols; ++c) {
+    const field::Fp* src = coefficients.column(static_cast<uint64_t>(c));
+    field::Fp* dst = out.column(static_cast<uint64_t>(c));
+    std::fill_n(dst, out.rows, field::Fp::zero());
+    for (uint64_t p = 0; p < count; ++p) {
+      dst[p * blowup] = powers.empty() ? src[p] : src[p] * powers[p];
+    }
+  }
+  distributed_forward_from_reversed(ntt_plan, comm, plan.extended, out, workspace);
+}
+
 void distributed_lde(const ntt::NttPlan& ntt_plan, Communicator& comm,
                      const DistributedLdePlan& plan, field::MatrixView evals, field::MatrixView out,
-                     field::Fp shift, ExchangeWorkspace* workspace) {
+                     field::Fp shift, ExchangeWorkspace* workspace, ntt::Order out_order) {
   ExchangeWorkspace own;
   ExchangeWorkspace& ws = workspace != nullptr ? *workspace : own;
   const auto me = static_cast<uint64_t>(comm.rank());
@@ -34,6 +88,10 @@ void distributed_lde(const ntt::NttPlan& ntt_plan, Communicator& comm,
   BAOBAB_CHECK(!shift.is_zero(), "distributed_lde: zero shift");
   distributed_interpolate(ntt_plan, comm, plan.trace, evals, &ws);
   if (cols == 0) return;
+  if (out_order == ntt::Order::kNatural) {
+    distributed_extend_coefficients(ntt_plan, comm, plan, evals, out, shift, &ws);
+    return;
+  }
 
   // Position p of the trace's bit-reversed rows holds c_i, i = rev(p); it
   // goes to natural row i of the extended layout, times shift^i.

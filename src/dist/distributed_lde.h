@@ -1,18 +1,23 @@
 // Coset low-degree extension of columns whose rows are split over ranks
 // (DESIGN §4 item 2): the rank's natural rows of the evaluations over <w_n>
-// in, its block of the bit-reversed evaluations over shift·<w_N> out, N =
-// n·blowup, the same values ntt::lde puts in those rows. Blocks follow
-// DistributedNttPlan (= mpi::SubtreePlan), so each rank then commits whole
-// Merkle subtrees of the LDE.
+// in, its block of the evaluations over shift·<w_N> out (N = n·blowup), in
+// bit-reversed or natural order: the same values ntt::lde puts in those rows.
+// Blocks follow DistributedNttPlan (= mpi::SubtreePlan), so each rank then
+// commits whole Merkle subtrees of the LDE.
 //
 // Steps: distributed_interpolate (two exchanges) leaves the coefficients in
-// bit-reversed rows; one exchange moves coefficient c_i to natural row i of
-// the N-row layout, times shift^i, zero above n; distributed_forward of size
-// N (two exchanges). No rank holds more than its share of either layout.
+// bit-reversed rows. Bit-reversed out: one exchange moves coefficient c_i to
+// natural row i of the N-row layout, times shift^i, zero above n;
+// distributed_forward of size N (two exchanges). Natural out: c_i moves to
+// bit-reversed position rev_N(i) = p·blowup of the N-row layout, which is in
+// the same rank's block (no exchange: distributed_extend_coefficients), then
+// distributed_forward_from_reversed (two exchanges). No rank holds more than
+// its share of either layout.
 #pragma once
 
 #include "src/dist/distributed_ntt.h"
 #include "src/dist/reverse_exchange.h"
+#include "src/ntt/ntt.h"
 
 namespace baobab::dist {
 
@@ -29,6 +34,17 @@ Result<DistributedLdePlan> plan_distributed_lde(int log_n, uint64_t blowup, uint
 // half of the N-row transform, 2^ceil(log N / 2). Collective.
 void distributed_lde(const ntt::NttPlan& ntt_plan, Communicator& comm,
                      const DistributedLdePlan& plan, field::MatrixView evals, field::MatrixView out,
-                     field::Fp shift, ExchangeWorkspace* workspace = nullptr);
+                     field::Fp shift, ExchangeWorkspace* workspace = nullptr,
+                     ntt::Order out_order = ntt::Order::kBitReversed);
+
+// The second half of the natural-order LDE: `coefficients` in the
+// bit-reversed rows of plan.trace (position p holds c_rev(p)), this rank's
+// natural rows of the evaluations of Σ c_i (shift·x)^i over <w_N> out (the
+// coset LDE when c are the trace's coefficients; shift = 1 takes them as
+// they are). Collective.
+void distributed_extend_coefficients(const ntt::NttPlan& ntt_plan, Communicator& comm,
+                                     const DistributedLdePlan& plan,
+                                     field::ConstMatrixView coefficients, field::MatrixView out,
+                                     field::Fp shift, ExchangeWorkspace* workspace = nullptr);
 
 }  // namespace baobab::dist

@@ -302,9 +302,14 @@ void distributed_interpolate(const ntt::NttPlan& ntt_plan, Communicator& comm,
   forward_impl(ntt_plan, comm, plan, local, true, workspace);
 }
 
-void distributed_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
-                         const DistributedNttPlan& plan, MatrixView local,
-                         ExchangeWorkspace* workspace) {
+namespace {
+
+// distributed_inverse, with the forward roots and no 1/n when `forward_roots`
+// (bit-reversed coefficients in, natural evaluations out). The local
+// transforms are inverse ones either way: sum_k z[k] w^(i·k) is m times the
+// inverse transform at -i mod m, a reversal inside each run.
+void inverse_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const DistributedNttPlan& plan,
+                  MatrixView local, bool forward_roots, ExchangeWorkspace* workspace) {
   check_local(plan, comm, local);
   ExchangeWorkspace own;
   ExchangeWorkspace& ws = workspace != nullptr ? *workspace : own;
@@ -322,16 +327,19 @@ void distributed_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
   for (uint64_t c = 0; c < cols; ++c) {
     ntt::inverse(ntt_plan, MatrixView(local.column(c), n2, my_j_count, n2), Order::kBitReversed);
   }
-  const Fp inverse_root = field::two_adic_root(plan.log_n).inverse();
+  const Fp root =
+      forward_roots ? field::two_adic_root(plan.log_n) : field::two_adic_root(plan.log_n).inverse();
   {
     const auto total = static_cast<int64_t>(my_j_count * cols);
+    const Fp start = forward_roots ? Fp::from_u64(n2) : Fp::one();
 #pragma omp parallel for schedule(static)
     for (int64_t item = 0; item < total; ++item) {
       const uint64_t c = static_cast<uint64_t>(item) / my_j_count;
       const uint64_t b = static_cast<uint64_t>(item) % my_j_count;
       Fp* run = local.column(c) + b * n2;
-      const Fp base = inverse_root.pow(reverse(my_j + b, plan.log_n1));  // w^-k1
-      Fp factor = Fp::one();
+      if (forward_roots) std::reverse(run + 1, run + n2);        // i2 -> -i2 mod n2
+      const Fp base = root.pow(reverse(my_j + b, plan.log_n1));  // w^(∓k1)
+      Fp factor = start;
       for (uint64_t i2 = 0; i2 < n2; ++i2) {
         run[i2] *= factor;
         factor *= base;
@@ -361,6 +369,16 @@ void distributed_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
       });
   // Size-n1 inverses over k1 (natural in and out, 1/n1).
   ntt::inverse(ntt_plan, MatrixView(middle, n1, cols * my_i2_count), Order::kNatural);
+  if (forward_roots) {
+    const auto total = static_cast<int64_t>(cols * my_i2_count);
+    const Fp n1_value = Fp::from_u64(n1);
+#pragma omp parallel for schedule(static)
+    for (int64_t r = 0; r < total; ++r) {
+      Fp* run = middle + static_cast<uint64_t>(r) * n1;
+      std::reverse(run + 1, run + n1);  // i1 -> -i1 mod n1
+      for (uint64_t i1 = 0; i1 < n1; ++i1) run[i1] *= n1_value;
+    }
+  }
 
   // Exchange 1 backwards: (i2 in mine) × (i1 in theirs).
   exchange_columns(
@@ -373,6 +391,20 @@ void distributed_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
         unpack_row_block(local, c, n2, my_j_count, plan.middle.first_unit(from),
                          plan.middle.unit_count(from), in);
       });
+}
+
+}  // namespace
+
+void distributed_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
+                         const DistributedNttPlan& plan, MatrixView local,
+                         ExchangeWorkspace* workspace) {
+  inverse_impl(ntt_plan, comm, plan, local, false, workspace);
+}
+
+void distributed_forward_from_reversed(const ntt::NttPlan& ntt_plan, Communicator& comm,
+                                       const DistributedNttPlan& plan, MatrixView local,
+                                       ExchangeWorkspace* workspace) {
+  inverse_impl(ntt_plan, comm, plan, local, true, workspace);
 }
 
 void distributed_coset_forward(const ntt::NttPlan& ntt_plan, Communicator& comm,

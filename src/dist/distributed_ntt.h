@@ -86,6 +86,12 @@ void distributed_interpolate(const ntt::NttPlan& ntt_plan, Communicator& comm,
 void distributed_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
                          const DistributedNttPlan& plan, field::MatrixView local,
                          ExchangeWorkspace* workspace = nullptr);
+// The forward transform from bit-reversed rows (coefficients, position p
+// holding c_rev(p)) to natural rows (evaluations at w_n^i), without 1/n:
+// the last step of a natural-order distributed LDE. Two exchanges.
+void distributed_forward_from_reversed(const ntt::NttPlan& ntt_plan, Communicator& comm,
+                                       const DistributedNttPlan& plan, field::MatrixView local,
+                                       ExchangeWorkspace* workspace = nullptr);
 void distributed_coset_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
                                const DistributedNttPlan& plan, field::MatrixView local,
                                field::Fp shift, ExchangeWorkspace* workspace = nullptr);

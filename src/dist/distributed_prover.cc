@@ -191,11 +191,10 @@ void commit_group(Context& ctx, TableBlocks& table, ConstMatrixView trace_rows, 
     for (uint64_t c = 0; c < cols; ++c) {
       std::copy_n(trace_rows.column(first + c), table.count_n, evals.data() + c * table.count_n);
     }
-    const MatrixView block(out.lde.data() + first * out.stride(), out.rows, cols, out.stride());
     distributed_lde(ctx.ntt_plan, comm, table.lde_plan,
-                    MatrixView(evals.data(), table.count_n, cols), block, table.shift,
-                    &ctx.workspace);
-    distributed_bit_reverse(comm, table.lde_plan.extended, block, &ctx.workspace);
+                    MatrixView(evals.data(), table.count_n, cols),
+                    MatrixView(out.lde.data() + first * out.stride(), out.rows, cols, out.stride()),
+                    table.shift, &ctx.workspace, ntt::Order::kNatural);
   }
   if (halo != 0) {
     exchange_next_rows(comm, out.block(),
@@ -270,7 +269,8 @@ Status check_witness(const Context& ctx, std::span<const Fp3> challenges) {
 // of H's coefficients, h_(c·n + j), is then the stride of bit-reversed
 // positions q·E + reverse_bits(c, log E) — local to each rank — and its LDE
 // is the forward NTT of h_(c·n+j)·shift^j = a_(c·n+j)·shift^(-c·n), a the
-// interpolant of the values at ω_m^j.
+// interpolant of the values at ω_m^j (distributed_extend_coefficients takes
+// them from the bit-reversed rows as they are).
 void commit_composition(Context& ctx, size_t t, std::span<const Fp3> challenges, const Fp3& alpha) {
   const stark::TableLayout& shape = ctx.layout.tables[t];
   TableBlocks& table = ctx.tables[t];
@@ -317,14 +317,10 @@ void commit_composition(Context& ctx, size_t t, std::span<const Fp3> challenges,
   out.rows = table.count_lde;
   out.halo = 0;
   out.lde.resize(out.rows * cols);
-  auto exchange = plan_reverse_exchange(shape.log_rows, table.lde_plan.trace.rows,
-                                        table.lde_plan.extended.rows, table.rank());
-  BAOBAB_CHECK(exchange.ok(), "prove_distributed: composition layouts do not fit");
-  reverse_exchange(comm, exchange.value(), table.lde_plan.extended.rows,
-                   ConstMatrixView(table.composition_coefficients.data(), table.count_n, cols),
-                   out.block(), Fp::one(), ctx.workspace);
-  distributed_forward(ctx.ntt_plan, comm, table.lde_plan.extended, out.block(), &ctx.workspace);
-  distributed_bit_reverse(comm, table.lde_plan.extended, out.block(), &ctx.workspace);
+  distributed_extend_coefficients(
+      ctx.ntt_plan, comm, table.lde_plan,
+      ConstMatrixView(table.composition_coefficients.data(), table.count_n, cols), out.block(),
+      Fp::one(), &ctx.workspace);
   out.commitment =
       DistributedCommitment::build(comm, ctx.hasher, table.lde_plan.extended.rows, out.block());
 }

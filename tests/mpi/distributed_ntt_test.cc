@@ -82,6 +82,32 @@ TEST(DistributedNtt, EveryRankCountGivesTheSingleProcessResult) {
     for (uint64_t c = 0; c < kCols; ++c) {
       for (uint64_t i = 0; i < count; ++i) ASSERT_EQ(view.at(i, c), mine[c * count + i]);
     }
+    // Forward from bit-reversed rows: the input's rows taken as c_rev(p).
+    {
+      std::vector<Fp> reversed(n * kCols);
+      for (uint64_t c = 0; c < kCols; ++c) {
+        for (uint64_t i = 0; i < n; ++i) {
+          reversed[c * n + ntt::reverse_bits(i, log_n)] = input[c * n + i];
+        }
+      }
+      auto natural = reversed;
+      ntt::forward(ntt_plan, field::MatrixView(natural.data(), n, kCols), Order::kNatural);
+      const auto rows = block_of(input, n, kCols, first, count);
+      for (uint64_t c = 0; c < kCols; ++c) std::copy_n(&rows[c * count], count, view.column(c));
+      distributed_forward_from_reversed(ntt_plan, comm, plan.value(), view);
+      const auto natural_want = block_of(natural, n, kCols, first, count);
+      for (uint64_t c = 0; c < kCols; ++c) {
+        for (uint64_t i = 0; i < count; ++i) {
+          ASSERT_EQ(view.at(i, c), natural_want[c * count + i])
+              << "forward from reversed, log_n " << log_n << " rank " << me;
+        }
+        EXPECT_EQ(local[c * stride + count], Fp::from_u64(77));
+      }
+      for (uint64_t c = 0; c < kCols; ++c) std::copy_n(&mine[c * count], count, view.column(c));
+    }
+    for (uint64_t c = 0; c < kCols; ++c) {
+      for (uint64_t i = 0; i < count; ++i) ASSERT_EQ(view.at(i, c), mine[c * count + i]);
+    }
     // Coset forms against ntt::coset_forward.
     const Fp shift = field::kCosetShift;
     auto coset_expected = input;
@@ -324,6 +350,15 @@ TEST(DistributedLde, NaturalOrderCommitmentEqualsTheSingleProcessRoot) {
                           field::MatrixView(out.data(), out_rows, kCols), &workspace);
   ASSERT_EQ(out, block_of(expected, kN * kBlowup, kCols, plan.value().extended.rows.first_row(me),
                           out_rows));
+  // The natural-order LDE (no bit reversal exchange) gives the same rows.
+  std::vector<Fp> direct(out_rows * kCols);
+  mine = block_of(evals, kN, kCols, plan.value().trace.rows.first_row(me),
+                  plan.value().trace.rows.row_count(me));  // the first LDE used it as scratch
+  distributed_lde(ntt_plan, comm, plan.value(),
+                  field::MatrixView(mine.data(), plan.value().trace.rows.row_count(me), kCols),
+                  field::MatrixView(direct.data(), out_rows, kCols), field::kCosetShift, &workspace,
+                  Order::kNatural);
+  ASSERT_EQ(direct, out);
   const auto commitment =
       DistributedCommitment::build(comm, hasher, plan.value().extended.rows,
                                    field::ConstMatrixView(out.data(), out_rows, kCols));
