@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "src/air/prover_evaluator.h"
@@ -56,8 +57,11 @@ struct TableBlocks {
   DistributedNttPlan eval_plan;  // the composition's evaluation domain
   Fp shift;
   uint64_t first_n = 0, count_n = 0, first_lde = 0, count_lde = 0;
-  ConstMatrixView main;               // whole, the caller's
-  std::vector<Fp> preprocessed, aux;  // whole, n rows
+  ConstMatrixView main;  // whole, the caller's
+  // Whole (n rows) while the aux columns and the witness check need them,
+  // then only this rank's rows (keep_own_rows).
+  std::vector<Fp> preprocessed, aux;
+  bool own_rows_only = false;
   ColumnBlock main_lde, preprocessed_lde, aux_lde, composition_lde;
   // count_n × 3·chunks: chunk c's coefficients, bit-reversed rows of the
   // trace layout, the j-th scaled by shift^j (what the LDE's forward NTT reads).
@@ -66,10 +70,23 @@ struct TableBlocks {
   stark::TableOod ood;
 
   uint64_t rank() const { return static_cast<uint64_t>(comm->rank()); }
-  ConstMatrixView trace_rows(const std::vector<Fp>& whole, uint64_t cols) const {
-    return ConstMatrixView(whole.data(), lde_plan.trace.rows.units * lde_plan.trace.rows.unit_rows,
-                           cols)
+  ConstMatrixView trace_rows(const std::vector<Fp>& columns, uint64_t cols) const {
+    if (own_rows_only) return {columns.data(), count_n, cols};
+    return ConstMatrixView(columns.data(),
+                           lde_plan.trace.rows.units * lde_plan.trace.rows.unit_rows, cols)
         .row_block(first_n, count_n);
+  }
+  // Drops the other ranks' rows of the preprocessed and aux columns.
+  void keep_own_rows(uint64_t preprocessed_cols, uint64_t aux_cols) {
+    for (auto [columns, cols] : {std::pair{&preprocessed, preprocessed_cols}, {&aux, aux_cols}}) {
+      const ConstMatrixView mine = trace_rows(*columns, cols);
+      std::vector<Fp> own(count_n * cols);
+      for (uint64_t c = 0; c < cols; ++c) {
+        std::copy_n(mine.column(c), count_n, own.data() + c * count_n);
+      }
+      *columns = std::move(own);
+    }
+    own_rows_only = true;
   }
 };
 
@@ -513,6 +530,10 @@ Result<stark::Proof> prove_distributed(Communicator& comm, const stark::Statemen
   clock.done("commit.aux");
   if (options.check_witness) {
     if (Status ok = check_witness(ctx, challenges); !ok) return ok.error();
+  }
+  for (size_t t = 0; t < ctx.tables.size(); ++t) {
+    ctx.tables[t].keep_own_rows(ctx.layout.tables[t].preprocessed_columns,
+                                ctx.layout.tables[t].aux_columns);
   }
   const Fp3 alpha = ctx.tr.challenge_fp3("composition.alpha");
   for (size_t t = 0; t < ctx.tables.size(); ++t) {

@@ -21,8 +21,9 @@
 // whole on every rank (the same code on a one-rank communicator).
 //
 // Still whole on every rank (docs/distributed.md, "What is not split yet"):
-// the main trace the caller passes, and the preprocessed and aux columns
-// over the trace domain (n rows, built from it) — 1/blowup of an LDE each.
+// the main trace the caller passes, and, until the witness check after
+// commit.aux, the preprocessed and aux columns over the trace domain (n
+// rows, built from it) — 1/blowup of an LDE each.
 #pragma once
 
 #include <span>
