@@ -31,6 +31,7 @@ std::span<const uint8_t> as_bytes(std::span<const Fp3> values) {
 
 void append_values(std::vector<Fp3>& out, std::span<const uint8_t> bytes) {
   BAOBAB_CHECK(bytes.size() % sizeof(Fp3) == 0, "DistributedFri: torn message");
+  if (bytes.empty()) return;  // its data() may be null, which memcpy must not get
   const uint64_t at = out.size();
   out.resize(at + bytes.size() / sizeof(Fp3));
   std::memcpy(static_cast<void*>(out.data() + at), bytes.data(), bytes.size());
