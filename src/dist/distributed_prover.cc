@@ -1,6 +1,7 @@
 #include "src/dist/distributed_prover.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <chrono>
 #include <functional>
@@ -266,19 +267,38 @@ void commit_aux(Context& ctx, std::span<const Fp3> challenges) {
   }
 }
 
-Status check_witness(const Context& ctx, std::span<const Fp3> challenges) {
-  std::vector<air::TraceView> traces;
+// The AIR debug check, each rank on its own rows (the tables are whole on
+// every rank until keep_own_rows, so next rows are at hand); the failure of
+// the lowest row wins, which is the one a single process reports.
+Status check_witness(Context& ctx, std::span<const Fp3> challenges) {
+  const auto me = static_cast<uint64_t>(ctx.comm.rank());
   std::vector<std::span<const Fp3>> aux_values;
+  for (const TableBlocks& table : ctx.tables) aux_values.emplace_back(table.aux_values);
   for (size_t t = 0; t < ctx.tables.size(); ++t) {
     const stark::TableLayout& shape = ctx.layout.tables[t];
     const TableBlocks& table = ctx.tables[t];
-    traces.push_back(
-        {table.main,
-         ConstMatrixView(table.preprocessed.data(), shape.rows(), shape.preprocessed_columns),
-         ConstMatrixView(table.aux.data(), shape.rows(), shape.aux_columns)});
-    aux_values.emplace_back(table.aux_values);
+    const air::TraceView trace{
+        table.main,
+        ConstMatrixView(table.preprocessed.data(), shape.rows(), shape.preprocessed_columns),
+        ConstMatrixView(table.aux.data(), shape.rows(), shape.aux_columns)};
+    // A table proved whole: rank 0 checks it.
+    const bool split = table.comm == &ctx.comm;
+    const uint64_t first = split ? table.first_n : 0;
+    const uint64_t count = split ? table.count_n : (me == 0 ? shape.rows() : 0);
+    const auto failure =
+        ctx.statement.tables[t]->first_failure(trace, ctx.inputs(t, challenges), first, count);
+    // (found, row, constraint) from every rank, in rank order = row order.
+    const std::array<uint64_t, 3> mine{failure ? 1u : 0u, failure ? failure->row : 0,
+                                       failure ? failure->constraint : 0};
+    std::vector<uint64_t> all(3 * static_cast<size_t>(ctx.comm.size()));
+    ctx.comm.all_gather_bytes(
+        std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(mine.data()), sizeof mine),
+        std::span<uint8_t>(reinterpret_cast<uint8_t*>(all.data()), all.size() * 8));
+    for (size_t r = 0; r < all.size(); r += 3) {
+      if (all[r] != 0) return stark::witness_error(ctx.statement, t, {all[r + 1], all[r + 2]});
+    }
   }
-  return stark::check_witness(ctx.statement, traces, challenges, aux_values);
+  return stark::check_logup_balances(ctx.statement, aux_values);
 }
 
 // H on this rank's rows of the evaluation domain (shift·<ω_m>, m = n·E, E

@@ -28,6 +28,25 @@ Status check_trace_shapes(const Statement& statement,
   return Ok{};
 }
 
+Error witness_error(const Statement& statement, size_t table, const air::RowFailure& failure) {
+  const air::Air& air = *statement.tables[table];
+  return Error{ErrorCode::kInvalidArgument,
+               "witness violates constraint '" + air.constraints()[failure.constraint].name +
+                   "' at row " + std::to_string(failure.row) + " of table '" + air.info().name +
+                   "'",
+               "prove"};
+}
+
+Status check_logup_balances(const Statement& statement,
+                            std::span<const std::span<const field::Fp3>> aux_values) {
+  for (const auto& group : statement.logup_balances) {
+    std::vector<field::Fp3> sums;
+    for (const AuxValueRef& ref : group) sums.push_back(aux_values[ref.table][ref.index]);
+    if (Status balanced = air::check_logup_balance(sums); !balanced) return balanced.error();
+  }
+  return Ok{};
+}
+
 Status check_witness(const Statement& statement, std::span<const air::TraceView> traces,
                      std::span<const field::Fp3> challenges,
                      std::span<const std::span<const field::Fp3>> aux_values) {
@@ -35,19 +54,10 @@ Status check_witness(const Statement& statement, std::span<const air::TraceView>
     const air::Air& air = *statement.tables[t];
     const air::ConstraintInputs inputs{statement.public_inputs, challenges, aux_values[t]};
     if (const auto failure = air.first_failure(traces[t], inputs, 0, air.info().rows())) {
-      return Error{ErrorCode::kInvalidArgument,
-                   "witness violates constraint '" + air.constraints()[failure->constraint].name +
-                       "' at row " + std::to_string(failure->row) + " of table '" +
-                       air.info().name + "'",
-                   "prove"};
+      return witness_error(statement, t, *failure);
     }
   }
-  for (const auto& group : statement.logup_balances) {
-    std::vector<field::Fp3> sums;
-    for (const AuxValueRef& ref : group) sums.push_back(aux_values[ref.table][ref.index]);
-    if (Status balanced = air::check_logup_balance(sums); !balanced) return balanced.error();
-  }
-  return Ok{};
+  return check_logup_balances(statement, aux_values);
 }
 
 }  // namespace baobab::stark

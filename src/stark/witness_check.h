@@ -6,6 +6,7 @@
 
 #include <span>
 
+#include "src/air/air.h"
 #include "src/air/table.h"
 #include "src/common/result.h"
 #include "src/field/ext3.h"
@@ -26,5 +27,12 @@ Status check_trace_shapes(const Statement& statement,
 Status check_witness(const Statement& statement, std::span<const air::TraceView> traces,
                      std::span<const field::Fp3> challenges,
                      std::span<const std::span<const field::Fp3>> aux_values);
+
+// The pieces, for a prover that checks rows in parallel blocks (the
+// distributed one): the error check_witness reports for a failure of table
+// t, and the LogUp balance check alone.
+Error witness_error(const Statement& statement, size_t table, const air::RowFailure& failure);
+Status check_logup_balances(const Statement& statement,
+                            std::span<const std::span<const field::Fp3>> aux_values);
 
 }  // namespace baobab::stark

@@ -66,16 +66,23 @@ TEST(DistributedProver, TableTooShortToSplitIsProvedWholeOnEveryRank) {
   expect_same_proof(stark::testing::fibonacci_instance(2), stark::testing::test_params());
 }
 
-TEST(DistributedProver, RefusesAViolatingWitnessOnEveryRank) {
-  Instance instance = stark::testing::fibonacci_instance(8);
-  instance.traces[0][5] += field::Fp::one();
-  mpi::MpiCommunicator comm;
-  const hash::Sha256Hasher hasher;
-  const auto views = instance.views();
-  auto proof =
-      prove_distributed(comm, instance.statement, views, stark::testing::test_params(), hasher);
-  ASSERT_FALSE(proof.ok());
-  EXPECT_NE(proof.error().message.find("witness violates constraint"), std::string::npos);
+TEST(DistributedProver, RefusesAViolatingWitnessOnEveryRankWithTheSingleProcessError) {
+  // Rows 5 and 200 of 256: the lowest is reported whichever rank checks it.
+  for (uint64_t row : {uint64_t{200}, uint64_t{5}}) {
+    Instance instance = stark::testing::fibonacci_instance(8);
+    instance.traces[0][row] += field::Fp::one();
+    instance.traces[0][200] += field::Fp::one();
+    mpi::MpiCommunicator comm;
+    const hash::Sha256Hasher hasher;
+    const auto views = instance.views();
+    auto proof =
+        prove_distributed(comm, instance.statement, views, stark::testing::test_params(), hasher);
+    ASSERT_FALSE(proof.ok());
+    auto single = stark::prove(instance.statement, views, stark::testing::test_params(), hasher);
+    ASSERT_FALSE(single.ok());
+    EXPECT_EQ(proof.error().to_string(), single.error().to_string());
+    EXPECT_NE(proof.error().message.find("witness violates constraint"), std::string::npos);
+  }
 }
 
 }  // namespace
