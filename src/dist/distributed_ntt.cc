@@ -257,9 +257,11 @@ void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
     }
   }
   ntt::forward(ntt_plan, runs, Order::kBitReversed);
+  // With inverse roots the whole 1/n (1/n1 here, 1/n2 of the second
+  // transforms) joins the twiddles: one multiplication pass, not two.
   twiddle_reversed_runs(middle, my_i2_count, cols, plan.log_n1, my_i2,
                         inverse_roots ? root.inverse() : root,
-                        inverse_roots ? Fp::from_u64(n1).inverse() : Fp::one());
+                        inverse_roots ? Fp::from_u64(plan.n1() * plan.n2()).inverse() : Fp::one());
 
   // Exchange 2: (i2 in mine) × (j in theirs), k1 = rev(j), to every rank.
   exchange_columns(
@@ -274,14 +276,12 @@ void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
       });
   // Size-n2 transforms over i2, bit-reversed output: the rank's block of
   // the bit-reversed result. With inverse roots: sum_i2 z[i2] w^-(i2·k2) is
-  // the forward transform of z[-i2 mod n2], then 1/n2.
-  const Fp n2_inverse = Fp::from_u64(n2).inverse();
+  // the forward transform of z[-i2 mod n2] (1/n2 was applied with the twiddles).
   for (uint64_t c = 0; c < cols; ++c) {
     if (inverse_roots) {
       for (uint64_t b = 0; b < my_i1_count; ++b) {
         Fp* run = local.column(c) + b * n2;
         std::reverse(run + 1, run + n2);  // i2 -> -i2 mod n2
-        for (uint64_t i2 = 0; i2 < n2; ++i2) run[i2] *= n2_inverse;
       }
     }
     ntt::forward(ntt_plan, MatrixView(local.column(c), n2, my_i1_count, n2), Order::kBitReversed);
@@ -331,7 +331,9 @@ void inverse_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
       forward_roots ? field::two_adic_root(plan.log_n) : field::two_adic_root(plan.log_n).inverse();
   {
     const auto total = static_cast<int64_t>(my_j_count * cols);
-    const Fp start = forward_roots ? Fp::from_u64(n2) : Fp::one();
+    // Forward roots: the factors n2 and n1 of both reversed inverse
+    // transforms join the twiddles.
+    const Fp start = forward_roots ? Fp::from_u64(n1 * n2) : Fp::one();
 #pragma omp parallel for schedule(static)
     for (int64_t item = 0; item < total; ++item) {
       const uint64_t c = static_cast<uint64_t>(item) / my_j_count;
@@ -371,12 +373,10 @@ void inverse_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
   ntt::inverse(ntt_plan, MatrixView(middle, n1, cols * my_i2_count), Order::kNatural);
   if (forward_roots) {
     const auto total = static_cast<int64_t>(cols * my_i2_count);
-    const Fp n1_value = Fp::from_u64(n1);
 #pragma omp parallel for schedule(static)
     for (int64_t r = 0; r < total; ++r) {
       Fp* run = middle + static_cast<uint64_t>(r) * n1;
       std::reverse(run + 1, run + n1);  // i1 -> -i1 mod n1
-      for (uint64_t i1 = 0; i1 < n1; ++i1) run[i1] *= n1_value;
     }
   }
 
