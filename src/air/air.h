@@ -9,6 +9,11 @@
 //   void build_preprocessed(MatrixView out) const; // n × num_preprocessed
 //   void build_aux(const TraceView& trace, const ConstraintInputs& inputs,
 //                  MatrixView aux_out, std::span<Fp3> aux_values_out) const;
+//   void build_aux_rows(const TraceView& trace, const ConstraintInputs& inputs,
+//                       uint64_t first, MatrixView aux_out,
+//                       std::span<Fp3> block_sums_out) const;  // with
+//   std::vector<AuxRunningSum> aux_running_sums() const;
+//   (the rows of a block, for the distributed prover; see Air below)
 // eval() reads values through the sink S and states each constraint with
 //   s.assert_zero("table.name", ConstraintKind::k..., expr);
 // Accessors: s.main(c), s.main_next(c), s.preprocessed(c),
@@ -73,6 +78,18 @@ class Air {
   // ignored). Does nothing for tables without aux columns.
   virtual void build_aux(const TraceView& trace, const ConstraintInputs& inputs, MatrixView aux_out,
                          std::span<Fp3> aux_values_out) const = 0;
+  // Rows [first, first + aux_out.rows) of the aux columns only, for a prover
+  // that splits rows over ranks (DESIGN §4): `trace` holds the whole main
+  // and preprocessed columns; each running sum of aux_running_sums() starts
+  // at zero at row `first`, and block_sums_out[i] gets the block's sum of
+  // running sum i. False, with nothing written, for an AIR without it (the
+  // caller builds the whole columns).
+  virtual bool build_aux_rows(const TraceView& trace, const ConstraintInputs& inputs,
+                              uint64_t first, MatrixView aux_out,
+                              std::span<Fp3> block_sums_out) const = 0;
+  // The running sums build_aux_rows() starts from zero; it applies only when
+  // they reveal every aux value.
+  virtual std::vector<AuxRunningSum> aux_running_sums() const = 0;
 
   // (a) Debug checker: the first failing constraint on rows [first, first +
   // count), lowest row first, then declaration order.
@@ -132,6 +149,31 @@ class AirAdapter final : public Air {
     } else {
       BAOBAB_CHECK(info_.num_aux == 0 && info_.num_aux_values == 0,
                    "AIR declares aux columns or values but has no build_aux()");
+    }
+  }
+
+  bool build_aux_rows(const TraceView& trace, const ConstraintInputs& inputs, uint64_t first,
+                      MatrixView aux_out, std::span<Fp3> block_sums_out) const override {
+    if constexpr (requires {
+                    air_.build_aux_rows(trace, inputs, first, aux_out, block_sums_out);
+                  }) {
+      BAOBAB_CHECK(aux_out.cols == info_.num_aux_base_columns() && first <= info_.rows() &&
+                       aux_out.rows <= info_.rows() - first,
+                   "build_aux_rows: output shape");
+      BAOBAB_CHECK(block_sums_out.size() == aux_running_sums().size(),
+                   "build_aux_rows: one block sum per running sum");
+      air_.build_aux_rows(trace, inputs, first, aux_out, block_sums_out);
+      return true;
+    } else {
+      return false;
+    }
+  }
+
+  std::vector<AuxRunningSum> aux_running_sums() const override {
+    if constexpr (requires { air_.aux_running_sums(); }) {
+      return air_.aux_running_sums();
+    } else {
+      return {};
     }
   }
 

@@ -65,6 +65,20 @@ struct TraceView {
   ConstMatrixView main;
   ConstMatrixView preprocessed;
   ConstMatrixView aux;
+  // A rank's block of rows (DESIGN §4) when block_rows > 0: the views hold
+  // rows [first_row, first_row + block_rows) followed by the next row (the
+  // halo), so next rows are read without wrapping. block_rows = 0: the views
+  // hold the whole table.
+  uint64_t first_row = 0;
+  uint64_t block_rows = 0;
+};
+
+// An aux column that is a running sum (LogUp: acc_i = Σ_(r<=i) h(r)), and
+// the aux value that reveals its final value acc_(n-1). A prover that splits
+// rows builds each block's sums from zero and adds the blocks before it.
+struct AuxRunningSum {
+  uint64_t aux_column = 0;  // Fp3 aux column (coordinates 3·aux_column ..)
+  uint64_t aux_value = 0;
 };
 
 // A table's columns on the LDE coset shift·<ω_N>, N = n·blowup, in NATURAL

@@ -52,6 +52,19 @@ struct ColumnBlock {
   Digest root() const { return commitment ? commitment->root() : Digest{}; }
 };
 
+// Columns over the trace domain: the whole table (n rows) or this rank's
+// rows only.
+struct TraceColumns {
+  std::vector<Fp> data;
+  uint64_t rows = 0, cols = 0;  // rows: n when whole
+  bool own_rows_only = false;
+
+  ConstMatrixView whole() const {
+    BAOBAB_CHECK(!own_rows_only, "prove_distributed: whole columns dropped already");
+    return {data.data(), rows, cols};
+  }
+};
+
 struct TableBlocks {
   Communicator* comm = nullptr;  // the job's, or a one-rank one (table proved whole)
   DistributedLdePlan lde_plan;   // trace (n rows) and LDE (N rows)
@@ -59,10 +72,10 @@ struct TableBlocks {
   Fp shift;
   uint64_t first_n = 0, count_n = 0, first_lde = 0, count_lde = 0;
   ConstMatrixView main;  // whole, the caller's
-  // Whole (n rows) while the aux columns and the witness check need them,
-  // then only this rank's rows (keep_own_rows).
-  std::vector<Fp> preprocessed, aux;
-  bool own_rows_only = false;
+  // The preprocessed columns are built whole (n rows) and kept whole until
+  // the witness check; the aux columns are built as this rank's rows only
+  // when the AIR can (Air::build_aux_rows), else whole too.
+  TraceColumns preprocessed, aux;
   ColumnBlock main_lde, preprocessed_lde, aux_lde, composition_lde;
   // count_n × 3·chunks: chunk c's coefficients, bit-reversed rows of the
   // trace layout, the j-th scaled by shift^j (what the LDE's forward NTT reads).
@@ -71,23 +84,21 @@ struct TableBlocks {
   stark::TableOod ood;
 
   uint64_t rank() const { return static_cast<uint64_t>(comm->rank()); }
-  ConstMatrixView trace_rows(const std::vector<Fp>& columns, uint64_t cols) const {
-    if (own_rows_only) return {columns.data(), count_n, cols};
-    return ConstMatrixView(columns.data(),
-                           lde_plan.trace.rows.units * lde_plan.trace.rows.unit_rows, cols)
-        .row_block(first_n, count_n);
+  // This rank's rows of the columns.
+  ConstMatrixView trace_rows(const TraceColumns& columns) const {
+    if (columns.own_rows_only) return {columns.data.data(), count_n, columns.cols};
+    return columns.whole().row_block(first_n, count_n);
   }
-  // Drops the other ranks' rows of the preprocessed and aux columns.
-  void keep_own_rows(uint64_t preprocessed_cols, uint64_t aux_cols) {
-    for (auto [columns, cols] : {std::pair{&preprocessed, preprocessed_cols}, {&aux, aux_cols}}) {
-      const ConstMatrixView mine = trace_rows(*columns, cols);
-      std::vector<Fp> own(count_n * cols);
-      for (uint64_t c = 0; c < cols; ++c) {
-        std::copy_n(mine.column(c), count_n, own.data() + c * count_n);
-      }
-      *columns = std::move(own);
+  // Drops the other ranks' rows.
+  void keep_own_rows(TraceColumns& columns) const {
+    if (columns.own_rows_only || count_n == columns.rows) return;
+    const ConstMatrixView mine = trace_rows(columns);
+    std::vector<Fp> own(count_n * columns.cols);
+    for (uint64_t c = 0; c < columns.cols; ++c) {
+      std::copy_n(mine.column(c), count_n, own.data() + c * count_n);
     }
-    own_rows_only = true;
+    columns.data = std::move(own);
+    columns.own_rows_only = true;
   }
 };
 
@@ -234,32 +245,68 @@ void commit_main(Context& ctx, std::span<const ConstMatrixView> main_traces) {
     ctx.proof.tables[t].main_root = table.main_lde.root();
     ctx.tr.absorb_digest("commit.main", table.main_lde.root());
 
-    table.preprocessed.assign(shape.rows() * shape.preprocessed_columns, Fp::zero());
+    table.preprocessed = {std::vector<Fp>(shape.rows() * shape.preprocessed_columns, Fp::zero()),
+                          shape.rows(), shape.preprocessed_columns, false};
     air.build_preprocessed(
-        MatrixView(table.preprocessed.data(), shape.rows(), shape.preprocessed_columns));
-    commit_group(ctx, table, table.trace_rows(table.preprocessed, shape.preprocessed_columns),
-                 ctx.blowup(), table.preprocessed_lde);
+        MatrixView(table.preprocessed.data.data(), shape.rows(), shape.preprocessed_columns));
+    commit_group(ctx, table, table.trace_rows(table.preprocessed), ctx.blowup(),
+                 table.preprocessed_lde);
     ctx.tr.absorb_digest("commit.preprocessed", table.preprocessed_lde.root());
   }
 }
 
-// "commit.aux": aux columns from the challenges (built whole, as the AIR
-// defines them), committed by rows.
+// This rank's rows of the aux columns when the AIR builds them by rows and
+// they are running sums revealing every aux value: each block from zero,
+// plus the sums of the blocks before it (exclusive prefix over ranks); the
+// aux values are the sums over all ranks. False when the AIR cannot.
+bool build_aux_rows(Context& ctx, size_t t, std::span<const Fp3> challenges) {
+  const air::Air& air = *ctx.statement.tables[t];
+  const stark::TableLayout& shape = ctx.layout.tables[t];
+  TableBlocks& table = ctx.tables[t];
+  const std::vector<air::AuxRunningSum> sums = air.aux_running_sums();
+  if (sums.size() != shape.aux_values || shape.aux_columns == 0) return false;
+  Communicator& comm = *table.comm;
+  TraceColumns own{std::vector<Fp>(table.count_n * shape.aux_columns), shape.rows(),
+                   shape.aux_columns, table.count_n != shape.rows()};
+  std::vector<Fp3> block_sums(sums.size());
+  const air::TraceView trace{table.main, table.preprocessed.whole(), {}};
+  if (!air.build_aux_rows(trace, air::ConstraintInputs{ctx.statement.public_inputs, challenges, {}},
+                          table.first_n, MatrixView(own.data.data(), table.count_n, own.cols),
+                          block_sums)) {
+    return false;
+  }
+  for (size_t i = 0; i < sums.size(); ++i) {
+    const Fp3 before = comm.exclusive_prefix_sum(block_sums[i]);
+    for (uint64_t k = 0; k < air::kAuxCoordinates; ++k) {
+      Fp* column =
+          own.data.data() + (air::kAuxCoordinates * sums[i].aux_column + k) * table.count_n;
+      const Fp add = before[static_cast<int>(k)];
+      for (uint64_t row = 0; row < table.count_n; ++row) column[row] += add;
+    }
+  }
+  const std::vector<Fp3> totals = sum_over_ranks(comm, block_sums);
+  table.aux_values.assign(shape.aux_values, Fp3::zero());
+  for (size_t i = 0; i < sums.size(); ++i) table.aux_values[sums[i].aux_value] = totals[i];
+  table.aux = std::move(own);
+  return true;
+}
+
+// "commit.aux": aux columns from the challenges, committed by rows.
 void commit_aux(Context& ctx, std::span<const Fp3> challenges) {
   for (size_t t = 0; t < ctx.tables.size(); ++t) {
     const air::Air& air = *ctx.statement.tables[t];
     const stark::TableLayout& shape = ctx.layout.tables[t];
     TableBlocks& table = ctx.tables[t];
-    table.aux.assign(shape.rows() * shape.aux_columns, Fp::zero());
-    table.aux_values.assign(shape.aux_values, Fp3::zero());
-    const air::TraceView trace{
-        table.main,
-        ConstMatrixView(table.preprocessed.data(), shape.rows(), shape.preprocessed_columns),
-        {}};
-    air.build_aux(trace, air::ConstraintInputs{ctx.statement.public_inputs, challenges, {}},
-                  MatrixView(table.aux.data(), shape.rows(), shape.aux_columns), table.aux_values);
-    commit_group(ctx, table, table.trace_rows(table.aux, shape.aux_columns), ctx.blowup(),
-                 table.aux_lde);
+    if (!build_aux_rows(ctx, t, challenges)) {
+      table.aux = {std::vector<Fp>(shape.rows() * shape.aux_columns, Fp::zero()), shape.rows(),
+                   shape.aux_columns, false};
+      table.aux_values.assign(shape.aux_values, Fp3::zero());
+      const air::TraceView trace{table.main, table.preprocessed.whole(), {}};
+      air.build_aux(trace, air::ConstraintInputs{ctx.statement.public_inputs, challenges, {}},
+                    MatrixView(table.aux.data.data(), shape.rows(), shape.aux_columns),
+                    table.aux_values);
+    }
+    commit_group(ctx, table, table.trace_rows(table.aux), ctx.blowup(), table.aux_lde);
     ctx.proof.tables[t].aux_root = table.aux_lde.root();
     ctx.proof.tables[t].aux_values = table.aux_values;
     ctx.tr.absorb_digest("commit.aux", table.aux_lde.root());
@@ -267,26 +314,58 @@ void commit_aux(Context& ctx, std::span<const Fp3> challenges) {
   }
 }
 
-// The AIR debug check, each rank on its own rows (the tables are whole on
-// every rank until keep_own_rows, so next rows are at hand); the failure of
-// the lowest row wins, which is the one a single process reports.
+// Rows [first, first + count) of `whole` and the row after them (row 0
+// after the last), column by column.
+std::vector<Fp> rows_and_next(ConstMatrixView whole, uint64_t first, uint64_t count) {
+  std::vector<Fp> out((count + 1) * whole.cols);
+  for (uint64_t c = 0; c < whole.cols; ++c) {
+    std::copy_n(whole.column(c) + first, count, out.data() + c * (count + 1));
+    out[c * (count + 1) + count] = whole.at((first + count) % whole.rows, c);
+  }
+  return out;
+}
+
+// The AIR debug check, each rank on its own rows (and the next one: from
+// the whole columns, or from the next rank for aux columns built by rows);
+// the failure of the lowest row wins, which is the one a single process
+// reports. A table proved whole is checked by rank 0.
 Status check_witness(Context& ctx, std::span<const Fp3> challenges) {
   const auto me = static_cast<uint64_t>(ctx.comm.rank());
   std::vector<std::span<const Fp3>> aux_values;
   for (const TableBlocks& table : ctx.tables) aux_values.emplace_back(table.aux_values);
   for (size_t t = 0; t < ctx.tables.size(); ++t) {
-    const stark::TableLayout& shape = ctx.layout.tables[t];
-    const TableBlocks& table = ctx.tables[t];
-    const air::TraceView trace{
-        table.main,
-        ConstMatrixView(table.preprocessed.data(), shape.rows(), shape.preprocessed_columns),
-        ConstMatrixView(table.aux.data(), shape.rows(), shape.aux_columns)};
-    // A table proved whole: rank 0 checks it.
-    const bool split = table.comm == &ctx.comm;
-    const uint64_t first = split ? table.first_n : 0;
-    const uint64_t count = split ? table.count_n : (me == 0 ? shape.rows() : 0);
-    const auto failure =
-        ctx.statement.tables[t]->first_failure(trace, ctx.inputs(t, challenges), first, count);
+    TableBlocks& table = ctx.tables[t];
+    std::optional<air::RowFailure> failure;
+    const air::ConstraintInputs inputs = ctx.inputs(t, challenges);
+    if (table.comm != &ctx.comm) {
+      if (me == 0) {
+        failure = ctx.statement.tables[t]->first_failure(
+            {table.main, table.preprocessed.whole(), table.aux.whole()}, inputs, 0,
+            table.main.rows);
+      }
+    } else {
+      const uint64_t count = table.count_n;
+      const auto main = rows_and_next(table.main, table.first_n, count);
+      const auto preprocessed = rows_and_next(table.preprocessed.whole(), table.first_n, count);
+      std::vector<Fp> aux;
+      if (table.aux.own_rows_only) {
+        aux.resize((count + 1) * table.aux.cols);
+        const MatrixView view(aux.data(), count, table.aux.cols, count + 1);
+        for (uint64_t c = 0; c < table.aux.cols; ++c) {
+          std::copy_n(table.trace_rows(table.aux).column(c), count, view.column(c));
+        }
+        exchange_next_rows(*table.comm, view,
+                           MatrixView(aux.data() + count, 1, table.aux.cols, count + 1));
+      } else {
+        aux = rows_and_next(table.aux.whole(), table.first_n, count);
+      }
+      air::TraceView block{{main.data(), count + 1, table.main.cols},
+                           {preprocessed.data(), count + 1, table.preprocessed.cols},
+                           {aux.data(), count + 1, table.aux.cols}};
+      block.first_row = table.first_n;
+      block.block_rows = count;
+      failure = ctx.statement.tables[t]->first_failure(block, inputs, table.first_n, count);
+    }
     // (found, row, constraint) from every rank, in rank order = row order.
     const std::array<uint64_t, 3> mine{failure ? 1u : 0u, failure ? failure->row : 0,
                                        failure ? failure->constraint : 0};
@@ -400,9 +479,8 @@ void evaluate_out_of_domain(Context& ctx, const Fp3& z) {
     const uint64_t n = shape.rows();
     const Fp3 z_next = z * field::two_adic_root(shape.log_rows);
     const ConstMatrixView main = table.main.row_block(table.first_n, table.count_n);
-    const ConstMatrixView preprocessed =
-        table.trace_rows(table.preprocessed, shape.preprocessed_columns);
-    const ConstMatrixView aux = table.trace_rows(table.aux, shape.aux_columns);
+    const ConstMatrixView preprocessed = table.trace_rows(table.preprocessed);
+    const ConstMatrixView aux = table.trace_rows(table.aux);
     stark::TableOod& ood = table.ood;
     ood.main = distributed_evaluate_at(comm, main, table.first_n, n, z);
     ood.main_next = distributed_evaluate_at(comm, main, table.first_n, n, z_next);
@@ -552,8 +630,8 @@ Result<stark::Proof> prove_distributed(Communicator& comm, const stark::Statemen
     if (Status ok = check_witness(ctx, challenges); !ok) return ok.error();
   }
   for (size_t t = 0; t < ctx.tables.size(); ++t) {
-    ctx.tables[t].keep_own_rows(ctx.layout.tables[t].preprocessed_columns,
-                                ctx.layout.tables[t].aux_columns);
+    ctx.tables[t].keep_own_rows(ctx.tables[t].preprocessed);
+    ctx.tables[t].keep_own_rows(ctx.tables[t].aux);
   }
   const Fp3 alpha = ctx.tr.challenge_fp3("composition.alpha");
   for (size_t t = 0; t < ctx.tables.size(); ++t) {

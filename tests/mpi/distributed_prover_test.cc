@@ -85,5 +85,23 @@ TEST(DistributedProver, RefusesAViolatingWitnessOnEveryRankWithTheSingleProcessE
   }
 }
 
+TEST(DistributedProver, RefusesAnUnbalancedLookupWithTheSingleProcessError) {
+  // 300 is outside the 8-bit table: every row passes, the LogUp sums (built
+  // by rows on each rank, then summed) do not cancel.
+  std::vector<uint64_t> values(3000, 7);
+  values[2999] = 300;
+  const Instance instance = stark::testing::range_check_instance(12, values);
+  mpi::MpiCommunicator comm;
+  const hash::Sha256Hasher hasher;
+  const auto views = instance.views();
+  auto proof =
+      prove_distributed(comm, instance.statement, views, stark::testing::test_params(), hasher);
+  ASSERT_FALSE(proof.ok());
+  auto single = stark::prove(instance.statement, views, stark::testing::test_params(), hasher);
+  ASSERT_FALSE(single.ok());
+  EXPECT_EQ(proof.error().to_string(), single.error().to_string());
+  EXPECT_NE(proof.error().message.find("LogUp"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace baobab::dist

@@ -34,7 +34,15 @@ Fp3 compress(const air::ConstraintInputs& inputs, const Message<Fp>& m) {
 
 Fp3 build_bus_aux(const BusRowsFn& fn, uint64_t num_messages, const air::TraceView& trace,
                   const air::ConstraintInputs& inputs, field::MatrixView aux_out) {
+  return build_bus_aux_rows(fn, num_messages, trace, inputs, aux_out.rows, 0, aux_out);
+}
+
+Fp3 build_bus_aux_rows(const BusRowsFn& fn, uint64_t num_messages, const air::TraceView& trace,
+                       const air::ConstraintInputs& inputs, uint64_t table_rows, uint64_t first_row,
+                       field::MatrixView aux_out) {
   const uint64_t rows = aux_out.rows;
+  BAOBAB_CHECK(first_row <= table_rows && rows <= table_rows - first_row,
+               "build_bus_aux: rows outside the table");
   const uint64_t pairs = (num_messages + 1) / 2;
   BAOBAB_CHECK(aux_out.cols == air::kAuxCoordinates * (pairs + 1), "build_bus_aux: aux shape");
   BAOBAB_CHECK(inputs.challenges.size() >= kBusChallenges, "build_bus_aux: challenges");
@@ -54,7 +62,7 @@ Fp3 build_bus_aux(const BusRowsFn& fn, uint64_t num_messages, const air::TraceVi
     constexpr uint64_t kIdle = ~uint64_t{0};
     MessageList<Fp> messages;
     const air::ConstraintInputs no_inputs{};
-    TraceRowReader reader(trace, no_inputs, rows);
+    TraceRowReader reader(trace, no_inputs, table_rows);
 #pragma omp for schedule(static)
     for (uint64_t b = 0; b < blocks; ++b) {
       const uint64_t first = b * kBlock;
@@ -65,7 +73,7 @@ Fp3 build_bus_aux(const BusRowsFn& fn, uint64_t num_messages, const air::TraceVi
       slot.assign(count * num_messages, kIdle);
       den.clear();
       for (uint64_t i = 0; i < count; ++i) {
-        reader.at(first + i);
+        reader.at(first_row + first + i);
         messages.clear();
         fn.messages(fn.table, reader, messages);
         BAOBAB_CHECK(messages.size() == num_messages, "build_bus_aux: message count changed");

@@ -23,6 +23,7 @@
 #include <array>
 #include <cstdint>
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -239,14 +240,49 @@ struct BusRowsFn {
 Fp3 build_bus_aux(const BusRowsFn& fn, uint64_t num_messages, const air::TraceView& trace,
                   const air::ConstraintInputs& inputs, field::MatrixView aux_out);
 
+// Rows [first_row, first_row + aux_out.rows) of a table of table_rows rows
+// (trace: the whole table), the running sum started at zero there; returns
+// the block's sum (the distributed prover adds the blocks before it).
+Fp3 build_bus_aux_rows(const BusRowsFn& fn, uint64_t num_messages, const air::TraceView& trace,
+                       const air::ConstraintInputs& inputs, uint64_t table_rows, uint64_t first_row,
+                       field::MatrixView aux_out);
+
+template <class Table>
+BusRowsFn bus_rows_fn(const Table& table) {
+  return {[](const void* t, TraceRowReader& reader, MessageList<Fp>& out) {
+            static_cast<const Table*>(t)->interactions(reader, out);
+          },
+          &table};
+}
+
 template <class Table>
 Fp3 build_bus_aux(const Table& table, const air::TraceView& trace,
                   const air::ConstraintInputs& inputs, field::MatrixView aux_out) {
-  const BusRowsFn fn{[](const void* t, TraceRowReader& reader, MessageList<Fp>& out) {
-                       static_cast<const Table*>(t)->interactions(reader, out);
-                     },
-                     &table};
-  return build_bus_aux(fn, Table::kMessages, trace, inputs, aux_out);
+  return build_bus_aux(bus_rows_fn(table), Table::kMessages, trace, inputs, aux_out);
 }
+
+// What every bus table adds to its AIR (air.h: build_aux, build_aux_rows,
+// aux_running_sums) by deriving from BusAux<Table>: the aux columns of
+// eval_bus(), whose one running sum (aux column P) is aux value 0.
+template <class Table>
+class BusAux {
+ public:
+  void build_aux(const air::TraceView& trace, const air::ConstraintInputs& inputs,
+                 field::MatrixView aux_out, std::span<Fp3> aux_values_out) const {
+    aux_values_out[kAuxValueBusSum] = build_bus_aux(self(), trace, inputs, aux_out);
+  }
+  void build_aux_rows(const air::TraceView& trace, const air::ConstraintInputs& inputs,
+                      uint64_t first, field::MatrixView aux_out,
+                      std::span<Fp3> block_sums_out) const {
+    block_sums_out[0] = build_bus_aux_rows(bus_rows_fn(self()), Table::kMessages, trace, inputs,
+                                           self().info().rows(), first, aux_out);
+  }
+  std::vector<air::AuxRunningSum> aux_running_sums() const {
+    return {{(Table::kMessages + 1) / 2, kAuxValueBusSum}};
+  }
+
+ private:
+  const Table& self() const { return static_cast<const Table&>(*this); }
+};
 
 }  // namespace baobab::zkvm::rv

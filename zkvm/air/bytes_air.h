@@ -16,7 +16,7 @@
 
 namespace baobab::zkvm::rv {
 
-class BytesAir {
+class BytesAir : public BusAux<BytesAir> {
  public:
   static constexpr int kLogRows = 16;  // the smallest height
 
@@ -58,10 +58,6 @@ class BytesAir {
 
   void build_preprocessed(field::MatrixView out) const;
   int log_rows() const { return log_rows_; }
-  void build_aux(const air::TraceView& trace, const air::ConstraintInputs& inputs,
-                 field::MatrixView aux_out, std::span<Fp3> aux_values_out) const {
-    aux_values_out[kAuxValueBusSum] = build_bus_aux(*this, trace, inputs, aux_out);
-  }
 
  private:
   int log_rows_;

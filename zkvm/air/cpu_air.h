@@ -119,7 +119,7 @@ enum CpuCol : uint64_t {
   kNumCpuCols
 };
 
-class CpuAir {
+class CpuAir : public BusAux<CpuAir> {
  public:
   static constexpr uint64_t kMessages = 42;
 
@@ -127,11 +127,6 @@ class CpuAir {
 
   air::TableInfo info() const {
     return bus_table_info("zkvm.cpu", log_rows_, kNumCpuCols, 0, kMessages);
-  }
-
-  void build_aux(const air::TraceView& trace, const air::ConstraintInputs& inputs,
-                 field::MatrixView aux_out, std::span<Fp3> aux_values_out) const {
-    aux_values_out[kAuxValueBusSum] = build_bus_aux(*this, trace, inputs, aux_out);
   }
 
   // Short names for the expressions both eval() and interactions() use.

@@ -33,7 +33,7 @@
 
 namespace baobab::zkvm::rv {
 
-class EcallAir {
+class EcallAir : public BusAux<EcallAir> {
  public:
   static constexpr uint64_t kMessages = 20;
   static constexpr uint64_t kLimb = uint64_t{1} << 16;
@@ -165,11 +165,6 @@ class EcallAir {
           c(kSReadPub) * k(kIoReadPublic) + c(kSReadPriv) * k(kIoReadPrivate) +
               c(kSWritePub) * k(kIoWritePublic),
           c(kA1Lo) + c(kA1Hi) * k(kLimb), c(kRetLo) + c(kRetHi) * k(kLimb), c(kOffset)});
-  }
-
-  void build_aux(const air::TraceView& trace, const air::ConstraintInputs& inputs,
-                 field::MatrixView aux_out, std::span<Fp3> aux_values_out) const {
-    aux_values_out[kAuxValueBusSum] = build_bus_aux(*this, trace, inputs, aux_out);
   }
 
  private:

@@ -42,7 +42,7 @@
 
 namespace baobab::zkvm::rv {
 
-class IoAir {
+class IoAir : public BusAux<IoAir> {
  public:
   static constexpr uint64_t kMessages = 17;
   static constexpr uint64_t kLimb = uint64_t{1} << 16;
@@ -144,11 +144,6 @@ class IoAir {
     for (uint64_t i = 0; i < 4; ++i) {
       emit(c(kKOut) * c(kE0 + i), Tag::kPublicOut, {c(kSo) + k(i), c(kO0 + i)});
     }
-  }
-
-  void build_aux(const air::TraceView& trace, const air::ConstraintInputs& inputs,
-                 field::MatrixView aux_out, std::span<Fp3> aux_values_out) const {
-    aux_values_out[kAuxValueBusSum] = build_bus_aux(*this, trace, inputs, aux_out);
   }
 
  private:

@@ -39,7 +39,7 @@ struct FixedMemContent {
 FixedMemContent make_fixed_mem_content(const ProgramInfo& info, uint64_t public_input_length,
                                        uint64_t public_output_length);
 
-class FixedMemAir {
+class FixedMemAir : public BusAux<FixedMemAir> {
  public:
   static constexpr uint64_t kMessages = 4;
   // Preprocessed columns.
@@ -98,10 +98,6 @@ class FixedMemAir {
   }
 
   void build_preprocessed(field::MatrixView out) const;
-  void build_aux(const air::TraceView& trace, const air::ConstraintInputs& inputs,
-                 field::MatrixView aux_out, std::span<Fp3> aux_values_out) const {
-    aux_values_out[kAuxValueBusSum] = build_bus_aux(*this, trace, inputs, aux_out);
-  }
 
  private:
   std::shared_ptr<const FixedMemContent> content_;
@@ -113,7 +109,7 @@ class FixedMemAir {
 TableTrace fill_fixed_mem(const FixedMemContent& content, int log_rows,
                           const MemoryTracker& tracker, uint64_t private_input_length);
 
-class ZeroMemAir {
+class ZeroMemAir : public BusAux<ZeroMemAir> {
  public:
   static constexpr uint64_t kMessages = 9;
   static constexpr uint64_t kLimb = uint64_t{1} << 16;
@@ -173,11 +169,6 @@ class ZeroMemAir {
     for (uint64_t col : {kG1Lo, kG1Hi, kG2Lo, kG2Hi, kSLo, kSHi}) {
       emit(real, Tag::kRange16, {s.main(col)});
     }
-  }
-
-  void build_aux(const air::TraceView& trace, const air::ConstraintInputs& inputs,
-                 field::MatrixView aux_out, std::span<Fp3> aux_values_out) const {
-    aux_values_out[kAuxValueBusSum] = build_bus_aux(*this, trace, inputs, aux_out);
   }
 
  private:

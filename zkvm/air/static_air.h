@@ -43,7 +43,7 @@ struct StaticContent {
 StaticContent make_static_content(const ProgramInfo& info, std::span<const uint8_t> public_input,
                                   std::span<const uint8_t> public_output);
 
-class StaticAir {
+class StaticAir : public BusAux<StaticAir> {
  public:
   static constexpr uint64_t kMessages = 1;
   // Preprocessed columns.
@@ -77,11 +77,6 @@ class StaticAir {
   }
 
   void build_preprocessed(field::MatrixView out) const;
-  void build_aux(const air::TraceView& trace, const air::ConstraintInputs& inputs,
-                 field::MatrixView aux_out, std::span<Fp3> aux_values_out) const {
-    aux_values_out[kAuxValueBusSum] = build_bus_aux(*this, trace, inputs, aux_out);
-  }
-
   const StaticContent& content() const { return *content_; }
 
  private:

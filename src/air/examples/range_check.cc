@@ -7,9 +7,15 @@ namespace baobab::air::examples {
 
 void RangeValuesAir::build_aux(const TraceView& trace, const ConstraintInputs& inputs,
                                MatrixView aux_out, std::span<Fp3> aux_values_out) const {
-  aux_values_out[kAuxValueFinal] =
-      logup_running_sum(trace.main.column_span(kColValue), {}, inputs.challenges[kChallengeGamma],
-                        LogupSide::kLookup, aux_out, kAuxSum);
+  build_aux_rows(trace, inputs, 0, aux_out, aux_values_out.subspan(kAuxValueFinal, 1));
+}
+
+void RangeValuesAir::build_aux_rows(const TraceView& trace, const ConstraintInputs& inputs,
+                                    uint64_t first, MatrixView aux_out,
+                                    std::span<Fp3> block_sums_out) const {
+  block_sums_out[0] =
+      logup_running_sum(trace.main.column_span(kColValue).subspan(first, aux_out.rows), {},
+                        inputs.challenges[kChallengeGamma], LogupSide::kLookup, aux_out, kAuxSum);
 }
 
 void RangeTableAir::build_preprocessed(MatrixView out) const {
@@ -18,9 +24,16 @@ void RangeTableAir::build_preprocessed(MatrixView out) const {
 
 void RangeTableAir::build_aux(const TraceView& trace, const ConstraintInputs& inputs,
                               MatrixView aux_out, std::span<Fp3> aux_values_out) const {
-  aux_values_out[kAuxValueFinal] = logup_running_sum(
-      trace.preprocessed.column_span(kPreValue), trace.main.column_span(kColMultiplicity),
-      inputs.challenges[kChallengeGamma], LogupSide::kTable, aux_out, kAuxSum);
+  build_aux_rows(trace, inputs, 0, aux_out, aux_values_out.subspan(kAuxValueFinal, 1));
+}
+
+void RangeTableAir::build_aux_rows(const TraceView& trace, const ConstraintInputs& inputs,
+                                   uint64_t first, MatrixView aux_out,
+                                   std::span<Fp3> block_sums_out) const {
+  block_sums_out[0] =
+      logup_running_sum(trace.preprocessed.column_span(kPreValue).subspan(first, aux_out.rows),
+                        trace.main.column_span(kColMultiplicity).subspan(first, aux_out.rows),
+                        inputs.challenges[kChallengeGamma], LogupSide::kTable, aux_out, kAuxSum);
 }
 
 RangeCheckTrace generate_range_check_trace(std::span<const uint64_t> values, int log_rows) {

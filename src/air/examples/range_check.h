@@ -58,6 +58,9 @@ class RangeValuesAir {
 
   void build_aux(const TraceView& trace, const ConstraintInputs& inputs, MatrixView aux_out,
                  std::span<Fp3> aux_values_out) const;
+  void build_aux_rows(const TraceView& trace, const ConstraintInputs& inputs, uint64_t first,
+                      MatrixView aux_out, std::span<Fp3> block_sums_out) const;
+  std::vector<AuxRunningSum> aux_running_sums() const { return {{kAuxSum, kAuxValueFinal}}; }
 
  private:
   int log_rows_;
@@ -102,6 +105,9 @@ class RangeTableAir {
   void build_preprocessed(MatrixView out) const;
   void build_aux(const TraceView& trace, const ConstraintInputs& inputs, MatrixView aux_out,
                  std::span<Fp3> aux_values_out) const;
+  void build_aux_rows(const TraceView& trace, const ConstraintInputs& inputs, uint64_t first,
+                      MatrixView aux_out, std::span<Fp3> block_sums_out) const;
+  std::vector<AuxRunningSum> aux_running_sums() const { return {{kAuxSum, kAuxValueFinal}}; }
 };
 
 // Main columns of both tables from the values to check. values.size() <=
