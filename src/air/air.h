@@ -80,7 +80,8 @@ class Air {
                          std::span<Fp3> aux_values_out) const = 0;
   // Rows [first, first + aux_out.rows) of the aux columns only, for a prover
   // that splits rows over ranks (DESIGN §4): `trace` holds the whole main
-  // and preprocessed columns; each running sum of aux_running_sums() starts
+  // and preprocessed columns or a block view of those rows (TraceView::
+  // block_rows, with the next row); each running sum of aux_running_sums() starts
   // at zero at row `first`, and block_sums_out[i] gets the block's sum of
   // running sum i. False, with nothing written, for an AIR without it (the
   // caller builds the whole columns).

@@ -71,7 +71,8 @@ struct TableBlocks {
   DistributedNttPlan eval_plan;  // the composition's evaluation domain
   Fp shift;
   uint64_t first_n = 0, count_n = 0, first_lde = 0, count_lde = 0;
-  ConstMatrixView main;  // whole, the caller's
+  ConstMatrixView main;  // the caller's: whole, or this rank's rows (main_own_rows)
+  bool main_own_rows = false;
   // The preprocessed columns are built whole (n rows) and kept whole until
   // the witness check; the aux columns are built as this rank's rows only
   // when the AIR can (Air::build_aux_rows), else whole too.
@@ -84,6 +85,10 @@ struct TableBlocks {
   stark::TableOod ood;
 
   uint64_t rank() const { return static_cast<uint64_t>(comm->rank()); }
+  // This rank's rows of the main columns.
+  ConstMatrixView main_rows() const {
+    return main_own_rows ? main : main.row_block(first_n, count_n);
+  }
   // This rank's rows of the columns.
   ConstMatrixView trace_rows(const TraceColumns& columns) const {
     if (columns.own_rows_only) return {columns.data.data(), count_n, columns.cols};
@@ -136,26 +141,38 @@ class PhaseClock {
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
+// The plans of one table over `ranks` ranks: an Error when its domains are
+// too short to split that many ways.
+struct TablePlans {
+  DistributedLdePlan lde;
+  DistributedNttPlan eval;
+};
+Result<TablePlans> plan_table_split(const stark::TableLayout& shape, uint64_t blowup,
+                                    uint64_t ranks) {
+  uint64_t eval_blowup = 1;
+  while (eval_blowup < shape.chunks) eval_blowup *= 2;
+  auto lde = plan_distributed_lde(shape.log_rows, blowup, ranks);
+  if (!lde) return lde.error();
+  auto eval = plan_distributed_ntt(shape.log_rows + std::countr_zero(eval_blowup), ranks);
+  if (!eval) return eval.error();
+  return TablePlans{lde.value(), eval.value()};
+}
+
 // Splits the table over the job's ranks when every domain is tall enough,
 // otherwise over one rank (every rank proves it whole).
 Result<TableBlocks> plan_table(Context& ctx, size_t t) {
   const stark::TableLayout& shape = ctx.layout.tables[t];
-  uint64_t eval_blowup = 1;
-  while (eval_blowup < shape.chunks) eval_blowup *= 2;
-  const int log_eval = shape.log_rows + std::countr_zero(eval_blowup);
   TableBlocks table;
   table.shift = stark::table_shift(ctx.layout, t);
   for (Communicator* comm : {&ctx.comm, static_cast<Communicator*>(&ctx.whole)}) {
-    const auto ranks = static_cast<uint64_t>(comm->size());
-    auto lde = plan_distributed_lde(shape.log_rows, ctx.blowup(), ranks);
-    auto eval = plan_distributed_ntt(log_eval, ranks);
-    if (!lde || !eval) {
-      if (comm == &ctx.whole) return lde ? eval.error() : lde.error();
+    auto plans = plan_table_split(shape, ctx.blowup(), static_cast<uint64_t>(comm->size()));
+    if (!plans) {
+      if (comm == &ctx.whole) return plans.error();
       continue;
     }
     table.comm = comm;
-    table.lde_plan = lde.value();
-    table.eval_plan = eval.value();
+    table.lde_plan = plans.value().lde;
+    table.eval_plan = plans.value().eval;
     break;
   }
   const uint64_t me = table.rank();
@@ -240,8 +257,8 @@ void commit_main(Context& ctx, std::span<const ConstMatrixView> main_traces) {
     const stark::TableLayout& shape = ctx.layout.tables[t];
     TableBlocks& table = ctx.tables[t];
     table.main = main_traces[t];
-    commit_group(ctx, table, table.main.row_block(table.first_n, table.count_n), ctx.blowup(),
-                 table.main_lde);
+    table.main_own_rows = main_traces[t].rows != shape.rows();
+    commit_group(ctx, table, table.main_rows(), ctx.blowup(), table.main_lde);
     ctx.proof.tables[t].main_root = table.main_lde.root();
     ctx.tr.absorb_digest("commit.main", table.main_lde.root());
 
@@ -255,6 +272,31 @@ void commit_main(Context& ctx, std::span<const ConstMatrixView> main_traces) {
   }
 }
 
+// This rank's rows of `own` (its rows of some columns) and the row after
+// them, from the next rank (rank 0's first for the last rank), column by
+// column: a block TraceView's storage. Collective over the table's ranks.
+std::vector<Fp> rows_and_next(const TableBlocks& table, ConstMatrixView own) {
+  const uint64_t count = table.count_n;
+  std::vector<Fp> out((count + 1) * own.cols);
+  const MatrixView rows(out.data(), count, own.cols, count + 1);
+  for (uint64_t c = 0; c < own.cols; ++c) std::copy_n(own.column(c), count, rows.column(c));
+  exchange_next_rows(*table.comm, rows, MatrixView(out.data() + count, 1, own.cols, count + 1));
+  return out;
+}
+
+// A block TraceView over rows_and_next() storage.
+air::TraceView block_view(const TableBlocks& table, const std::vector<Fp>& main,
+                          const std::vector<Fp>& preprocessed, const std::vector<Fp>& aux,
+                          uint64_t main_cols, uint64_t preprocessed_cols, uint64_t aux_cols) {
+  const uint64_t rows = table.count_n + 1;
+  air::TraceView view{{main.data(), rows, main_cols},
+                      {preprocessed.data(), rows, preprocessed_cols},
+                      {aux.data(), rows, aux_cols}};
+  view.first_row = table.first_n;
+  view.block_rows = table.count_n;
+  return view;
+}
+
 // This rank's rows of the aux columns when the AIR builds them by rows and
 // they are running sums revealing every aux value: each block from zero,
 // plus the sums of the blocks before it (exclusive prefix over ranks); the
@@ -263,13 +305,21 @@ bool build_aux_rows(Context& ctx, size_t t, std::span<const Fp3> challenges) {
   const air::Air& air = *ctx.statement.tables[t];
   const stark::TableLayout& shape = ctx.layout.tables[t];
   TableBlocks& table = ctx.tables[t];
+  if (shape.aux_columns == 0 && shape.aux_values == 0) {  // nothing to build
+    table.aux = {{}, shape.rows(), 0, table.count_n != shape.rows()};
+    table.aux_values.clear();
+    return true;
+  }
   const std::vector<air::AuxRunningSum> sums = air.aux_running_sums();
   if (sums.size() != shape.aux_values || shape.aux_columns == 0) return false;
   Communicator& comm = *table.comm;
   TraceColumns own{std::vector<Fp>(table.count_n * shape.aux_columns), shape.rows(),
                    shape.aux_columns, table.count_n != shape.rows()};
   std::vector<Fp3> block_sums(sums.size());
-  const air::TraceView trace{table.main, table.preprocessed.whole(), {}};
+  const std::vector<Fp> main = rows_and_next(table, table.main_rows());
+  const std::vector<Fp> preprocessed = rows_and_next(table, table.trace_rows(table.preprocessed));
+  const air::TraceView trace =
+      block_view(table, main, preprocessed, {}, table.main.cols, table.preprocessed.cols, 0);
   if (!air.build_aux_rows(trace, air::ConstraintInputs{ctx.statement.public_inputs, challenges, {}},
                           table.first_n, MatrixView(own.data.data(), table.count_n, own.cols),
                           block_sums)) {
@@ -298,6 +348,8 @@ void commit_aux(Context& ctx, std::span<const Fp3> challenges) {
     const stark::TableLayout& shape = ctx.layout.tables[t];
     TableBlocks& table = ctx.tables[t];
     if (!build_aux_rows(ctx, t, challenges)) {
+      BAOBAB_CHECK(!table.main_own_rows,
+                   "prove_distributed: an AIR without build_aux_rows needs its whole main trace");
       table.aux = {std::vector<Fp>(shape.rows() * shape.aux_columns, Fp::zero()), shape.rows(),
                    shape.aux_columns, false};
       table.aux_values.assign(shape.aux_values, Fp3::zero());
@@ -314,58 +366,23 @@ void commit_aux(Context& ctx, std::span<const Fp3> challenges) {
   }
 }
 
-// Rows [first, first + count) of `whole` and the row after them (row 0
-// after the last), column by column.
-std::vector<Fp> rows_and_next(ConstMatrixView whole, uint64_t first, uint64_t count) {
-  std::vector<Fp> out((count + 1) * whole.cols);
-  for (uint64_t c = 0; c < whole.cols; ++c) {
-    std::copy_n(whole.column(c) + first, count, out.data() + c * (count + 1));
-    out[c * (count + 1) + count] = whole.at((first + count) % whole.rows, c);
-  }
-  return out;
-}
-
-// The AIR debug check, each rank on its own rows (and the next one: from
-// the whole columns, or from the next rank for aux columns built by rows);
-// the failure of the lowest row wins, which is the one a single process
-// reports. A table proved whole is checked by rank 0.
+// The AIR debug check, each rank on its own rows and the next one (from the
+// next rank); the failure of the lowest row wins, which is the one a single
+// process reports. A table proved whole is checked by rank 0.
 Status check_witness(Context& ctx, std::span<const Fp3> challenges) {
   const auto me = static_cast<uint64_t>(ctx.comm.rank());
   std::vector<std::span<const Fp3>> aux_values;
   for (const TableBlocks& table : ctx.tables) aux_values.emplace_back(table.aux_values);
   for (size_t t = 0; t < ctx.tables.size(); ++t) {
     TableBlocks& table = ctx.tables[t];
-    std::optional<air::RowFailure> failure;
-    const air::ConstraintInputs inputs = ctx.inputs(t, challenges);
-    if (table.comm != &ctx.comm) {
-      if (me == 0) {
-        failure = ctx.statement.tables[t]->first_failure(
-            {table.main, table.preprocessed.whole(), table.aux.whole()}, inputs, 0,
-            table.main.rows);
-      }
-    } else {
-      const uint64_t count = table.count_n;
-      const auto main = rows_and_next(table.main, table.first_n, count);
-      const auto preprocessed = rows_and_next(table.preprocessed.whole(), table.first_n, count);
-      std::vector<Fp> aux;
-      if (table.aux.own_rows_only) {
-        aux.resize((count + 1) * table.aux.cols);
-        const MatrixView view(aux.data(), count, table.aux.cols, count + 1);
-        for (uint64_t c = 0; c < table.aux.cols; ++c) {
-          std::copy_n(table.trace_rows(table.aux).column(c), count, view.column(c));
-        }
-        exchange_next_rows(*table.comm, view,
-                           MatrixView(aux.data() + count, 1, table.aux.cols, count + 1));
-      } else {
-        aux = rows_and_next(table.aux.whole(), table.first_n, count);
-      }
-      air::TraceView block{{main.data(), count + 1, table.main.cols},
-                           {preprocessed.data(), count + 1, table.preprocessed.cols},
-                           {aux.data(), count + 1, table.aux.cols}};
-      block.first_row = table.first_n;
-      block.block_rows = count;
-      failure = ctx.statement.tables[t]->first_failure(block, inputs, table.first_n, count);
-    }
+    const std::vector<Fp> main = rows_and_next(table, table.main_rows());
+    const std::vector<Fp> preprocessed = rows_and_next(table, table.trace_rows(table.preprocessed));
+    const std::vector<Fp> aux = rows_and_next(table, table.trace_rows(table.aux));
+    const air::TraceView block = block_view(table, main, preprocessed, aux, table.main.cols,
+                                            table.preprocessed.cols, table.aux.cols);
+    const bool split = table.comm == &ctx.comm;
+    const auto failure = ctx.statement.tables[t]->first_failure(
+        block, ctx.inputs(t, challenges), table.first_n, split || me == 0 ? table.count_n : 0);
     // (found, row, constraint) from every rank, in rank order = row order.
     const std::array<uint64_t, 3> mine{failure ? 1u : 0u, failure ? failure->row : 0,
                                        failure ? failure->constraint : 0};
@@ -478,7 +495,7 @@ void evaluate_out_of_domain(Context& ctx, const Fp3& z) {
     Communicator& comm = *table.comm;
     const uint64_t n = shape.rows();
     const Fp3 z_next = z * field::two_adic_root(shape.log_rows);
-    const ConstMatrixView main = table.main.row_block(table.first_n, table.count_n);
+    const ConstMatrixView main = table.main_rows();
     const ConstMatrixView preprocessed = table.trace_rows(table.preprocessed);
     const ConstMatrixView aux = table.trace_rows(table.aux);
     stark::TableOod& ood = table.ood;
@@ -580,6 +597,24 @@ void open_queries(Context& ctx, const DistributedFri& fri) {
 
 }  // namespace
 
+Result<std::vector<OwnRows>> own_table_rows(const stark::Statement& statement,
+                                            const params::ProofParams& params, uint64_t ranks,
+                                            uint64_t rank) {
+  auto layout = stark::make_layout(statement.tables, params);
+  if (!layout) return layout.error();
+  std::vector<OwnRows> out;
+  for (const stark::TableLayout& shape : layout.value().tables) {
+    auto plans = plan_table_split(shape, params.blowup(), ranks);
+    if (plans) {
+      const BlockSplit& rows = plans.value().lde.trace.rows;
+      out.push_back({rows.first_row(rank), rows.row_count(rank), true});
+    } else {
+      out.push_back({0, shape.rows(), false});
+    }
+  }
+  return out;
+}
+
 Result<stark::Proof> prove_distributed(Communicator& comm, const stark::Statement& statement,
                                        std::span<const ConstMatrixView> main_traces,
                                        const params::ProofParams& params,
@@ -587,7 +622,19 @@ Result<stark::Proof> prove_distributed(Communicator& comm, const stark::Statemen
                                        const stark::ProveOptions& options) {
   auto layout = stark::make_layout(statement.tables, params);
   if (!layout) return layout.error();
-  if (Status ok = stark::check_trace_shapes(statement, main_traces, layout.value()); !ok) {
+  // Whole traces, or this rank's rows of the split tables (own_table_rows).
+  auto own_rows = own_table_rows(statement, params, static_cast<uint64_t>(comm.size()),
+                                 static_cast<uint64_t>(comm.rank()));
+  if (!own_rows) return own_rows.error();
+  std::vector<ConstMatrixView> shapes(main_traces.begin(), main_traces.end());
+  for (size_t t = 0; t < shapes.size() && t < own_rows.value().size(); ++t) {
+    const OwnRows& own = own_rows.value()[t];
+    if (own.split && shapes[t].rows == own.count &&
+        shapes[t].rows != layout.value().tables[t].rows()) {
+      shapes[t].rows = layout.value().tables[t].rows();  // checked as the block it is
+    }
+  }
+  if (Status ok = stark::check_trace_shapes(statement, shapes, layout.value()); !ok) {
     return ok.error();
   }
   const uint64_t units = std::bit_ceil(static_cast<uint64_t>(comm.size()));

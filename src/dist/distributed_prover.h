@@ -20,13 +20,13 @@
 // A table too short to split over the ranks (fewer than S^2 rows) is proved
 // whole on every rank (the same code on a one-rank communicator).
 //
-// Still whole on every rank (docs/distributed.md, "What is not split yet"):
-// the main trace the caller passes, and, until the witness check after
-// commit.aux, the preprocessed and aux columns over the trace domain (n
-// rows, built from it) — 1/blowup of an LDE each.
+// Whole on every rank: the preprocessed columns over the trace domain
+// until the witness check, the aux columns of an AIR without
+// build_aux_rows, and the main traces a caller passes whole.
 #pragma once
 
 #include <span>
+#include <vector>
 
 #include "src/common/result.h"
 #include "src/dist/communicator.h"
@@ -39,7 +39,22 @@
 
 namespace baobab::dist {
 
-// main_traces[t]: table t's whole main columns, the same on every rank.
+// The rows of each table this rank proves: a table split over the ranks
+// gets [first, first + count) of its n rows; a table too short to split
+// (fewer than bit_ceil(ranks)^2 rows) is proved whole by every rank.
+struct OwnRows {
+  uint64_t first = 0;
+  uint64_t count = 0;
+  bool split = false;
+};
+Result<std::vector<OwnRows>> own_table_rows(const stark::Statement& statement,
+                                            const params::ProofParams& params, uint64_t ranks,
+                                            uint64_t rank);
+
+// main_traces[t]: table t's main columns, the same on every rank: whole
+// (n rows), or for a split table only this rank's rows (own_table_rows; an
+// AIR given so must have Air::build_aux_rows). Every rank must choose the
+// same way for a table.
 // The proof is complete on rank 0; other ranks get the commitments and
 // out-of-domain values but no openings. Errors are the same on every rank
 // (they depend only on the statement, witness and parameters). Collective.

@@ -210,11 +210,23 @@ void eval_bus(S& s, const Table& table) {
 class TraceRowReader : public air::RowReader<air::TraceView> {
  public:
   TraceRowReader(const air::TraceView& trace, const air::ConstraintInputs& inputs, uint64_t rows)
-      : RowReader(trace, inputs), rows_(rows) {}
-  void at(uint64_t row) { move_to(row, row + 1 == rows_ ? 0 : row + 1); }
+      : RowReader(trace, inputs),
+        rows_(rows),
+        first_(trace.first_row),
+        block_(trace.block_rows != 0) {}
+  // Row `row` of the table (a block view reads row - first_row and its halo).
+  void at(uint64_t row) {
+    if (block_) {
+      move_to(row - first_, row - first_ + 1);
+    } else {
+      move_to(row, row + 1 == rows_ ? 0 : row + 1);
+    }
+  }
 
  private:
   uint64_t rows_;
+  uint64_t first_;
+  bool block_;
 };
 
 // Visits every message of every row with concrete values: f(row, message).
@@ -241,7 +253,8 @@ Fp3 build_bus_aux(const BusRowsFn& fn, uint64_t num_messages, const air::TraceVi
                   const air::ConstraintInputs& inputs, field::MatrixView aux_out);
 
 // Rows [first_row, first_row + aux_out.rows) of a table of table_rows rows
-// (trace: the whole table), the running sum started at zero there; returns
+// (trace: the whole table or a block view of those rows), the running sum
+// started at zero there; returns
 // the block's sum (the distributed prover adds the blocks before it).
 Fp3 build_bus_aux_rows(const BusRowsFn& fn, uint64_t num_messages, const air::TraceView& trace,
                        const air::ConstraintInputs& inputs, uint64_t table_rows, uint64_t first_row,

@@ -13,8 +13,9 @@ void RangeValuesAir::build_aux(const TraceView& trace, const ConstraintInputs& i
 void RangeValuesAir::build_aux_rows(const TraceView& trace, const ConstraintInputs& inputs,
                                     uint64_t first, MatrixView aux_out,
                                     std::span<Fp3> block_sums_out) const {
+  const uint64_t at = trace.block_rows != 0 ? 0 : first;  // a block view starts at `first`
   block_sums_out[0] =
-      logup_running_sum(trace.main.column_span(kColValue).subspan(first, aux_out.rows), {},
+      logup_running_sum(trace.main.column_span(kColValue).subspan(at, aux_out.rows), {},
                         inputs.challenges[kChallengeGamma], LogupSide::kLookup, aux_out, kAuxSum);
 }
 
@@ -30,9 +31,10 @@ void RangeTableAir::build_aux(const TraceView& trace, const ConstraintInputs& in
 void RangeTableAir::build_aux_rows(const TraceView& trace, const ConstraintInputs& inputs,
                                    uint64_t first, MatrixView aux_out,
                                    std::span<Fp3> block_sums_out) const {
+  const uint64_t at = trace.block_rows != 0 ? 0 : first;  // a block view starts at `first`
   block_sums_out[0] =
-      logup_running_sum(trace.preprocessed.column_span(kPreValue).subspan(first, aux_out.rows),
-                        trace.main.column_span(kColMultiplicity).subspan(first, aux_out.rows),
+      logup_running_sum(trace.preprocessed.column_span(kPreValue).subspan(at, aux_out.rows),
+                        trace.main.column_span(kColMultiplicity).subspan(at, aux_out.rows),
                         inputs.challenges[kChallengeGamma], LogupSide::kTable, aux_out, kAuxSum);
 }
 
