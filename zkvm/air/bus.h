@@ -230,12 +230,15 @@ class TraceRowReader : public air::RowReader<air::TraceView> {
 };
 
 // Visits every message of every row with concrete values: f(row, message).
+// A block view (TraceView::block_rows) visits its rows only.
 template <class Table, class F>
 void for_each_message(const Table& table, const air::TraceView& trace, uint64_t rows, F&& f) {
   const air::ConstraintInputs no_inputs{};
   TraceRowReader reader(trace, no_inputs, rows);
   MessageList<Fp> messages;
-  for (uint64_t row = 0; row < rows; ++row) {
+  const uint64_t begin = trace.block_rows != 0 ? trace.first_row : 0;
+  const uint64_t end = trace.block_rows != 0 ? begin + trace.block_rows : rows;
+  for (uint64_t row = begin; row < end; ++row) {
     reader.at(row);
     messages.clear();
     table.interactions(reader, messages);

@@ -142,4 +142,20 @@ TableTrace LookupCounter::bytes_trace(int log_rows) const {
   return t;
 }
 
+std::vector<uint64_t> LookupCounter::counts() const {
+  std::vector<uint64_t> out(static_counts_.begin(), static_counts_.end());
+  for (const auto& column : bytes_counts_) out.insert(out.end(), column.begin(), column.end());
+  return out;
+}
+
+void LookupCounter::add_counts(std::span<const uint64_t> counts) {
+  uint64_t at = 0;
+  BAOBAB_CHECK(counts.size() == static_counts_.size() + bytes_counts_.size() * kBytesRows,
+               "LookupCounter::add_counts: another counter's shape");
+  for (uint64_t& c : static_counts_) c += counts[at++];
+  for (auto& column : bytes_counts_) {
+    for (uint64_t& c : column) c += counts[at++];
+  }
+}
+
 }  // namespace baobab::zkvm::rv

@@ -10,6 +10,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,11 @@ class LookupCounter {
   // log_rows >= BytesAir::kLogRows (the extra rows get multiplicity 0).
   TableTrace bytes_trace(int log_rows = BytesAir::kLogRows) const;
 
+  // Every count, in a fixed order (static rows, then each bytes column), and
+  // the sum of other counters' (ranks that counted other rows, DESIGN §4).
+  std::vector<uint64_t> counts() const;
+  void add_counts(std::span<const uint64_t> counts);
+
  private:
   std::shared_ptr<const StaticContent> content_;
   std::vector<uint64_t> static_counts_;
@@ -47,13 +53,17 @@ class LookupCounter {
 // A message as text, for error messages: "range16(70000)".
 std::string describe(const Message<Fp>& m);
 
-// Counts every message of `table` on the rows of `main` (its preprocessed
-// columns, if any, are rebuilt here). Errors name the table and the row.
+// Counts every message of `table` on the rows of `main` — all rows, or the
+// window's rows when `main` is a window (a rank's rows; the counters of all
+// ranks are then added) — with its preprocessed columns, if any, rebuilt
+// here (whole tables only). Errors name the table and the row.
 template <class Table>
 Status count_messages(const Table& table, const TableTrace& main, LookupCounter& counter) {
   const air::TableInfo info = table.info();
   BAOBAB_CHECK(main.cols == info.num_main && main.log_rows == info.log_rows,
                "count_messages: trace shape");
+  BAOBAB_CHECK(!main.windowed || info.num_preprocessed == 0,
+               "count_messages: a window of a table with preprocessed columns");
   TableTrace pre;
   if constexpr (requires(field::MatrixView v) { table.build_preprocessed(v); }) {
     if (info.num_preprocessed > 0) {
@@ -62,7 +72,12 @@ Status count_messages(const Table& table, const TableTrace& main, LookupCounter&
     }
   }
   const TableTrace& pre_ref = pre;
-  const air::TraceView view{main.view(), pre_ref.view(), {}};
+  air::TraceView view{main.view(), pre_ref.view(), {}};
+  if (main.windowed) {  // the window's rows and the next one
+    view.main = field::ConstMatrixView(main.data.data(), main.stored_rows(), main.cols);
+    view.first_row = main.first;
+    view.block_rows = main.count;
+  }
   Status status = Ok{};
   for_each_message(table, view, main.rows(), [&](uint64_t row, const Message<Fp>& m) {
     if (!status.ok()) return;

@@ -1,6 +1,9 @@
 #include "zkvm/air/zkvm_prover.h"
 
 #include <chrono>
+#include <cstring>
+#include <memory>
+#include <string>
 #include <unordered_map>
 
 #include "src/common/byte_io.h"
@@ -58,6 +61,47 @@ Status count(const Table& table, const TableTrace& trace, rv::LookupCounter& cou
   return rv::count_messages(table, trace, counter);
 }
 
+// The state a witness pass builds besides the cpu rows.
+struct WitnessState {
+  rv::MemoryTracker memory;
+  rv::SyscallWitness syscalls;
+  WitnessState(const std::array<uint32_t, rv::kNumRegisters>& registers,
+               const std::unordered_map<uint64_t, uint32_t>& image, const rv::ProgramInfo& info,
+               const ExecutionInputs& inputs)
+      : memory(registers,
+               [&image](uint64_t cell) {
+                 const auto it = image.find(cell);
+                 return it == image.end() ? 0u : it->second;
+               }),
+        syscalls(info, inputs) {}
+};
+
+// Every rank's counts added (in rank order), or the first rank's counting
+// error on every rank. Collective.
+Result<rv::LookupCounter> merge_counts(dist::Communicator& comm,
+                                       std::shared_ptr<const rv::StaticContent> content,
+                                       const rv::LookupCounter& mine, const Status& counted) {
+  const std::string error = counted.ok() ? std::string() : counted.error().to_string();
+  for (const auto& message : dist::all_gather_strings(
+           comm, std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(error.data()),
+                                          error.size()))) {
+    if (!message.empty()) {
+      return Error{ErrorCode::kInvalidArgument, std::string(message.begin(), message.end()),
+                   "prove"};
+    }
+  }
+  const std::vector<uint64_t> counts = mine.counts();
+  rv::LookupCounter merged(std::move(content));
+  for (const auto& bytes : dist::all_gather_strings(
+           comm, std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(counts.data()),
+                                          counts.size() * sizeof(uint64_t)))) {
+    std::vector<uint64_t> theirs(bytes.size() / sizeof(uint64_t));
+    std::memcpy(theirs.data(), bytes.data(), theirs.size() * sizeof(uint64_t));
+    merged.add_counts(theirs);
+  }
+  return merged;
+}
+
 }  // namespace
 
 Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInputs& inputs,
@@ -85,11 +129,6 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
   if (inputs.public_input.size() > 0xffffffffu || inputs.private_input.size() > 0xffffffffu) {
     return Error{ErrorCode::kResourceLimit, "inputs are limited to 2^32 - 1 bytes", "prove"};
   }
-  rv::MemoryTracker memory(registers, [&image](uint64_t cell) {
-    const auto it = image.find(cell);
-    return it == image.end() ? 0u : it->second;
-  });
-  rv::SyscallWitness syscalls(info, inputs);
   const int cpu_log = rv::log2_ceil(cycles + 1, 2);
   if (cpu_log > rv::kMaxCpuLogRows) {
     return Error{ErrorCode::kResourceLimit,
@@ -97,16 +136,34 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
                      std::to_string(rv::kMaxCpuLogRows) + " - 1 can be proved in one proof",
                  "prove"};
   }
-  TableTrace cpu(cpu_log, rv::kNumCpuCols);
-  rv::CpuWitness witness(info, cpu, memory, syscalls);
-  auto traced = trace_from(program, initial_snapshot(program), inputs, cycles,
-                           [&witness](std::span<const TraceRow> rows) { witness.add(rows); });
-  if (!traced) return traced.error();
-  if (Status ok = witness.status(); !ok) return ok.error();
-  if (witness.rows() != cycles || !traced.value().exited) {
-    return Error{ErrorCode::kInvalidArgument, "trace and execution disagree on the cycle count",
-                 "prove"};
-  }
+  // One witness pass over the whole execution (memory and syscall state need
+  // every row), writing the cpu rows into `cpu` (whole, or a window).
+  // `program_info`: `info` before the statement takes it, st.info() after.
+  const auto witness_pass = [&](const rv::ProgramInfo& program_info,
+                                TableTrace& cpu) -> Result<std::unique_ptr<WitnessState>> {
+    auto state = std::make_unique<WitnessState>(registers, image, program_info, inputs);
+    rv::CpuWitness witness(program_info, cpu, state->memory, state->syscalls);
+    auto traced = trace_from(program, initial_snapshot(program), inputs, cycles,
+                             [&witness](std::span<const TraceRow> rows) { witness.add(rows); });
+    if (!traced) return traced.error();
+    if (Status ok = witness.status(); !ok) return ok.error();
+    if (witness.rows() != cycles || !traced.value().exited) {
+      return Error{ErrorCode::kInvalidArgument, "trace and execution disagree on the cycle count",
+                   "prove"};
+    }
+    return Result<std::unique_ptr<WitnessState>>(std::move(state));
+  };
+  // Across ranks, this first pass keeps no cpu row (the table's height, and
+  // so each rank's rows, follow from the other tables' sizes it finds); the
+  // second pass keeps the rank's rows.
+  const bool distributed = options.communicator != nullptr && options.communicator->size() > 1;
+  TableTrace cpu = distributed ? TableTrace::window(cpu_log, rv::kNumCpuCols, 0, 0)
+                               : TableTrace(cpu_log, rv::kNumCpuCols);
+  auto pass = witness_pass(info, cpu);
+  if (!pass) return pass.error();
+  std::unique_ptr<WitnessState> state = std::move(pass).value();
+  rv::MemoryTracker& memory = state->memory;
+  rv::SyscallWitness& syscalls = state->syscalls;
   clock.done("trace");
 
   std::array<uint64_t, rv::kNumTables> rows{};
@@ -124,22 +181,56 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
   const rv::ZkvmStatement& st = *statement.value();
 
   std::array<TableTrace, rv::kNumTables> tables;
-  tables[rv::kTableCpu] =
-      h[rv::kTableCpu] == cpu_log ? std::move(cpu) : regrow(cpu, cycles, h[rv::kTableCpu]);
+  if (distributed) {
+    auto own = dist::own_table_rows(st.statement(), params,
+                                    static_cast<uint64_t>(options.communicator->size()),
+                                    static_cast<uint64_t>(options.communicator->rank()));
+    if (!own) return own.error();
+    const dist::OwnRows& rows_of_cpu = own.value()[rv::kTableCpu];
+    tables[rv::kTableCpu] = rows_of_cpu.split
+                                ? TableTrace::window(h[rv::kTableCpu], rv::kNumCpuCols,
+                                                     rows_of_cpu.first, rows_of_cpu.count)
+                                : TableTrace(h[rv::kTableCpu], rv::kNumCpuCols);
+    state.reset();  // the second pass rebuilds the same memory and syscall state
+    auto second = witness_pass(st.info(), tables[rv::kTableCpu]);
+    if (!second) return second.error();
+    state = std::move(second).value();
+  } else {
+    tables[rv::kTableCpu] =
+        h[rv::kTableCpu] == cpu_log ? std::move(cpu) : regrow(cpu, cycles, h[rv::kTableCpu]);
+  }
+  rv::MemoryTracker& final_memory = state->memory;
+  rv::SyscallWitness& final_syscalls = state->syscalls;
   rv::pad_cpu_rows(tables[rv::kTableCpu], cycles);
-  tables[rv::kTableFixedMem] = rv::fill_fixed_mem(*st.fixed_mem(), h[rv::kTableFixedMem], memory,
-                                                  inputs.private_input.size());
-  tables[rv::kTableZeroMem] = rv::fill_zero_mem(st.info(), h[rv::kTableZeroMem], memory);
-  tables[rv::kTableEcall] = syscalls.ecall_trace(h[rv::kTableEcall]);
-  tables[rv::kTableIo] = syscalls.io_trace(h[rv::kTableIo]);
+  tables[rv::kTableFixedMem] = rv::fill_fixed_mem(*st.fixed_mem(), h[rv::kTableFixedMem],
+                                                  final_memory, inputs.private_input.size());
+  tables[rv::kTableZeroMem] = rv::fill_zero_mem(st.info(), h[rv::kTableZeroMem], final_memory);
+  tables[rv::kTableEcall] = final_syscalls.ecall_trace(h[rv::kTableEcall]);
+  tables[rv::kTableIo] = final_syscalls.io_trace(h[rv::kTableIo]);
+  // Lookup multiplicities: across ranks each counts its cpu rows and rank 0
+  // the other senders, then the counts are added.
   rv::LookupCounter counter(st.static_content());
-  for (Status ok : {count(rv::CpuAir(h[rv::kTableCpu]), tables[rv::kTableCpu], counter),
-                    count(rv::FixedMemAir(st.fixed_mem(), h[rv::kTableFixedMem]),
-                          tables[rv::kTableFixedMem], counter),
-                    count(rv::ZeroMemAir(h[rv::kTableZeroMem]), tables[rv::kTableZeroMem], counter),
-                    count(rv::EcallAir(h[rv::kTableEcall]), tables[rv::kTableEcall], counter),
-                    count(rv::IoAir(h[rv::kTableIo]), tables[rv::kTableIo], counter)}) {
-    if (!ok) return ok.error();
+  const bool count_whole_tables = !distributed || options.communicator->rank() == 0;
+  Status counted = count(rv::CpuAir(h[rv::kTableCpu]), tables[rv::kTableCpu], counter);
+  if (counted.ok() && count_whole_tables) {
+    for (Status ok :
+         {count(rv::FixedMemAir(st.fixed_mem(), h[rv::kTableFixedMem]), tables[rv::kTableFixedMem],
+                counter),
+          count(rv::ZeroMemAir(h[rv::kTableZeroMem]), tables[rv::kTableZeroMem], counter),
+          count(rv::EcallAir(h[rv::kTableEcall]), tables[rv::kTableEcall], counter),
+          count(rv::IoAir(h[rv::kTableIo]), tables[rv::kTableIo], counter)}) {
+      if (!ok) {
+        counted = ok;
+        break;
+      }
+    }
+  }
+  if (distributed) {
+    auto merged = merge_counts(*options.communicator, st.static_content(), counter, counted);
+    if (!merged) return merged.error();
+    counter = std::move(merged).value();
+  } else if (!counted) {
+    return counted.error();
   }
   auto static_trace = counter.static_trace(h[rv::kTableStatic]);
   if (!static_trace) return static_trace.error();
