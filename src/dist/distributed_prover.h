@@ -9,8 +9,9 @@
 // units of the LDE (N = n·blowup, natural order, plus `blowup` halo rows of
 // the next block for transition constraints) and of FRI's bit-reversed
 // positions. The phases:
-//   commit.main, commit.aux: distributed LDE, bit reversal to natural rows,
-//     halo exchange, Merkle subtrees (DistributedCommitment);
+//   commit.main, commit.aux: natural-order distributed LDE, halo exchange,
+//     Merkle subtrees (DistributedCommitment); aux columns by rows
+//     (Air::build_aux_rows plus the earlier ranks' running sums);
 //   composition: constraints on the rank's LDE rows, distributed coset
 //     interpolation, the chunks' coefficients taken locally (a chunk is a
 //     stride of the bit-reversed coefficients), distributed LDE again;
