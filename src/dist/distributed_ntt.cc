@@ -334,23 +334,34 @@ void inverse_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
     // Forward roots: the factors n2 and n1 of both reversed inverse
     // transforms join the twiddles.
     const Fp start = forward_roots ? Fp::from_u64(n1 * n2) : Fp::one();
-#pragma omp parallel for schedule(static)
-    for (int64_t item = 0; item < total; ++item) {
-      const uint64_t c = static_cast<uint64_t>(item) / my_j_count;
-      const uint64_t b = static_cast<uint64_t>(item) % my_j_count;
-      Fp* run = local.column(c) + b * n2;
-      if (forward_roots) std::reverse(run + 1, run + n2);        // i2 -> -i2 mod n2
-      const Fp base = root.pow(reverse(my_j + b, plan.log_n1));  // w^(∓k1)
-      Fp factor = start;
-      for (uint64_t i2 = 0; i2 < n2; ++i2) {
-        run[i2] *= factor;
-        factor *= base;
+#pragma omp parallel
+    {
+      std::vector<Fp> powers(n2);
+#pragma omp for schedule(static)
+      for (int64_t item = 0; item < total; ++item) {
+        const uint64_t c = static_cast<uint64_t>(item) / my_j_count;
+        const uint64_t b = static_cast<uint64_t>(item) % my_j_count;
+        Fp* run = local.column(c) + b * n2;
+        if (forward_roots) std::reverse(run + 1, run + n2);  // i2 -> -i2 mod n2
+        // powers[i2] = start · base^i2, base = w^(∓k1), by doubling: vector
+        // scales, not a chain of dependent multiplications.
+        Fp step = root.pow(reverse(my_j + b, plan.log_n1));
+        powers[0] = start;
+        for (uint64_t m = 1; m < n2; m *= 2) {
+          field::scale(std::span<const Fp>(powers.data(), m), step,
+                       std::span<Fp>(powers.data() + m, m));
+          step *= step;
+        }
+        const std::span<Fp> x(run, n2);
+        field::mul(x, powers, x);
       }
     }
   }
 
   // Exchange 2 backwards: (j in mine) × (i2 in theirs).
   ws.middle.resize(cols * my_i2_count * n1);
+  std::vector<uint32_t> reversed(n1);  // reverse(j, log n1), computed once
+  for (uint64_t j = 0; j < n1; ++j) reversed[j] = static_cast<uint32_t>(reverse(j, plan.log_n1));
   Fp* const middle = ws.middle.data();
   exchange_columns(
       comm, ws, cols, [&](uint64_t to) { return plan.second_exchange_count(to, me); },
@@ -364,9 +375,7 @@ void inverse_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
         const uint64_t j_count = plan.i1_count(from);
         for (uint64_t a = 0; a < my_i2_count; ++a) {
           Fp* run = middle + (c * my_i2_count + a) * n1;
-          for (uint64_t j = j_begin; j < j_begin + j_count; ++j) {
-            run[reverse(j, plan.log_n1)] = *in++;
-          }
+          for (uint64_t j = j_begin; j < j_begin + j_count; ++j) run[reversed[j]] = *in++;
         }
       });
   // Size-n1 inverses over k1 (natural in and out, 1/n1).
