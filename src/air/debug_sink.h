@@ -19,19 +19,12 @@ class DebugRowSink : public RowReader<TraceView> {
   static constexpr uint64_t kNoFailure = ~uint64_t{0};
 
   DebugRowSink(const TraceView& trace, uint64_t rows, const ConstraintInputs& inputs)
-      : RowReader(trace, inputs),
-        rows_(rows),
-        first_(trace.first_row),
-        block_(trace.block_rows != 0) {}
+      : RowReader(trace, inputs), rows_(rows) {}
 
   // Moves to row `row` (of the whole table) and forgets the previous row's
   // result. A block view reads row - first_row and the halo after it.
   void start_row(uint64_t row) {
-    if (block_) {
-      move_to(row - first_, row - first_ + 1);
-    } else {
-      move_to(row, row + 1 == rows_ ? 0 : row + 1);
-    }
+    move_to_row(row, rows_);
     applies_[kind_index(ConstraintKind::kEveryRow)] = true;
     applies_[kind_index(ConstraintKind::kTransition)] = row + 1 != rows_;
     applies_[kind_index(ConstraintKind::kFirstRow)] = row == 0;
@@ -50,8 +43,6 @@ class DebugRowSink : public RowReader<TraceView> {
 
  private:
   uint64_t rows_;
-  uint64_t first_;
-  bool block_;
   bool applies_[kConstraintKindCount] = {};
   uint64_t index_ = 0;
   uint64_t failed_ = kNoFailure;

@@ -42,6 +42,16 @@ class RowReader {
     row_ = row;
     next_ = next;
   }
+  // Row `row` of a table of `rows` rows: a block view (first_row,
+  // block_rows) holds its rows and the next one after them; a whole view
+  // wraps from the last row to row 0.
+  void move_to_row(uint64_t row, uint64_t rows) {
+    if (views_.block_rows != 0) {
+      move_to(row - views_.first_row, row - views_.first_row + 1);
+    } else {
+      move_to(row, row + 1 == rows ? 0 : row + 1);
+    }
+  }
 
  private:
   // An aux (Fp3) column is stored as three coordinate columns.

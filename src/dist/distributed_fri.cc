@@ -16,15 +16,6 @@ namespace baobab::dist {
 
 namespace {
 
-// Sorted, distinct coset indices (positions >> log_arity).
-std::vector<uint64_t> coset_indices(std::span<const uint64_t> positions, unsigned log_arity) {
-  std::vector<uint64_t> out(positions.size());
-  for (size_t q = 0; q < positions.size(); ++q) out[q] = positions[q] >> log_arity;
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
-}
-
 std::span<const uint8_t> as_bytes(std::span<const Fp3> values) {
   return {reinterpret_cast<const uint8_t*>(values.data()), values.size() * sizeof(Fp3)};
 }
@@ -174,7 +165,7 @@ fri::FriQueryProof DistributedFri::open(std::span<const uint64_t> positions) con
     const Layer& layer = layers_[i];
     const unsigned log_arity = layout_.layers[i].log_arity;
     const uint64_t arity = uint64_t{1} << log_arity;
-    std::vector<uint64_t> cosets = coset_indices(current, log_arity);
+    std::vector<uint64_t> cosets = fri::coset_indices(current, log_arity);
     fri::FriLayerOpening opening;
     if (layer.split) {
       const BlockSplit split = position_split(layer.log_size, ranks);

@@ -86,6 +86,16 @@ void transpose_tiles(const Fp* in, uint64_t in_stride, uint64_t rows, uint64_t c
   }
 }
 
+// powers[k] = start · base^k (powers.size() a power of two), by doubling:
+// each step one vector scale, not a chain of dependent multiplications.
+void geometric_powers(Fp start, Fp base, std::span<Fp> powers) {
+  powers[0] = start;
+  for (uint64_t m = 1; m < powers.size(); m *= 2) {
+    field::scale(powers.subspan(0, m), base, powers.subspan(m, m));
+    base *= base;
+  }
+}
+
 // The middle layout holds, per column, one run of n1 values per owned i2
 // (run a is i2 = first_i2 + a), in bit-reversed order (position p holds
 // k1 = rev(p)); entry p of run a is multiplied by start · w^(i2·rev(p)).
@@ -104,14 +114,7 @@ void twiddle_reversed_runs(Fp* data, uint64_t runs_per_column, uint64_t cols, in
 #pragma omp for schedule(static)
     for (int64_t item = 0; item < total; ++item) {
       const uint64_t a = static_cast<uint64_t>(item) % runs_per_column;
-      // powers[k] = start · base^k by doubling: each step one vector scale.
-      Fp step = root.pow(first_i2 + a);  // w^(i2)
-      powers[0] = start;
-      for (uint64_t m = 1; m < run_length; m *= 2) {
-        field::scale(std::span<const Fp>(powers.data(), m), step,
-                     std::span<Fp>(powers.data() + m, m));
-        step *= step;
-      }
+      geometric_powers(start, root.pow(first_i2 + a), powers);  // w^(i2)
       for (uint64_t p = 0; p < run_length; ++p) gathered[p] = powers[reversed[p]];
       const std::span<Fp> x(data + static_cast<uint64_t>(item) * run_length, run_length);
       field::mul(x, gathered, x);
@@ -343,15 +346,7 @@ void inverse_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
         const uint64_t b = static_cast<uint64_t>(item) % my_j_count;
         Fp* run = local.column(c) + b * n2;
         if (forward_roots) std::reverse(run + 1, run + n2);  // i2 -> -i2 mod n2
-        // powers[i2] = start · base^i2, base = w^(∓k1), by doubling: vector
-        // scales, not a chain of dependent multiplications.
-        Fp step = root.pow(reverse(my_j + b, plan.log_n1));
-        powers[0] = start;
-        for (uint64_t m = 1; m < n2; m *= 2) {
-          field::scale(std::span<const Fp>(powers.data(), m), step,
-                       std::span<Fp>(powers.data() + m, m));
-          step *= step;
-        }
+        geometric_powers(start, root.pow(reverse(my_j + b, plan.log_n1)), powers);  // w^(∓k1)
         const std::span<Fp> x(run, n2);
         field::mul(x, powers, x);
       }

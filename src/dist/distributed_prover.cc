@@ -24,6 +24,7 @@
 #include "src/ntt/lde.h"
 #include "src/stark/deep.h"
 #include "src/stark/layout.h"
+#include "src/stark/phase_clock.h"
 #include "src/stark/transcript_steps.h"
 #include "src/stark/witness_check.h"
 
@@ -124,21 +125,6 @@ struct Context {
   air::ConstraintInputs inputs(size_t t, std::span<const Fp3> challenges) const {
     return {statement.public_inputs, challenges, tables[t].aux_values};
   }
-};
-
-class PhaseClock {
- public:
-  explicit PhaseClock(const stark::ProveOptions& options) : options_(options) {}
-  void done(std::string_view phase) {
-    const auto now = std::chrono::steady_clock::now();
-    if (options_.on_phase)
-      options_.on_phase(phase, std::chrono::duration<double>(now - last_).count());
-    last_ = now;
-  }
-
- private:
-  const stark::ProveOptions& options_;
-  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
 // The plans of one table over `ranks` ranks: an Error when its domains are
@@ -582,10 +568,7 @@ void open_queries(Context& ctx, const DistributedFri& fri) {
       "queries", uint64_t{1} << ctx.layout.max_log_lde_rows, ctx.params.num_queries);
   ctx.proof.fri[0].queries = fri.open(positions);
   for (size_t t = 0; t < ctx.tables.size(); ++t) {
-    std::vector<uint64_t> rows;
-    for (uint64_t position : positions) rows.push_back(stark::table_row(ctx.layout, t, position));
-    std::sort(rows.begin(), rows.end());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    const std::vector<uint64_t> rows = stark::table_rows(ctx.layout, t, positions);
     const TableBlocks& table = ctx.tables[t];
     stark::TableOpenings& o = ctx.proof.tables[t].openings;
     o.main = open_group(table, table.main_lde, rows);
@@ -665,7 +648,7 @@ Result<stark::Proof> prove_distributed(Communicator& comm, const stark::Statemen
   }
   ctx.proof.params = params;
   ctx.proof.tables.resize(statement.tables.size());
-  PhaseClock clock(options);
+  stark::PhaseClock clock(options.on_phase);
 
   stark::absorb_statement(ctx.tr, statement, params);
   commit_main(ctx, main_traces);

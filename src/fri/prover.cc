@@ -23,7 +23,8 @@ static_assert(std::endian::native == std::endian::little && sizeof(Fp3) == 24 &&
 // Leaves hashed per Hasher::hash_rows call (and per OpenMP work item).
 constexpr uint64_t kLeafChunk = 256;
 
-// Sorted, distinct coset indices (positions >> log_arity).
+}  // namespace
+
 std::vector<uint64_t> coset_indices(std::span<const uint64_t> positions, unsigned log_arity) {
   std::vector<uint64_t> out(positions.size());
   for (size_t q = 0; q < positions.size(); ++q) out[q] = positions[q] >> log_arity;
@@ -31,8 +32,6 @@ std::vector<uint64_t> coset_indices(std::span<const uint64_t> positions, unsigne
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
-
-}  // namespace
 
 std::string layer_label(unsigned layer) {
   return "fri.layer." + std::to_string(layer);

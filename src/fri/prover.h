@@ -107,6 +107,10 @@ merkle::MerkleTree commit_layer(const hash::Hasher& hasher, std::span<const Fp3>
 // < 2^m whose evaluations over shift · <w_m> are `values` (bit-reversed).
 std::vector<Fp3> interpolate(std::span<const Fp3> values, Fp shift);
 
+// Sorted, distinct coset indices (positions >> log_arity): the leaves a
+// query proof opens.
+std::vector<uint64_t> coset_indices(std::span<const uint64_t> positions, unsigned log_arity);
+
 // Transcript labels: "fri.layer.<i>", "fri.beta.<i>", "fri.remainder".
 std::string layer_label(unsigned layer);
 std::string beta_label(unsigned layer);

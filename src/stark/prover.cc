@@ -18,6 +18,7 @@
 #include "src/stark/deep.h"
 #include "src/stark/layout.h"
 #include "src/stark/ood.h"
+#include "src/stark/phase_clock.h"
 #include "src/stark/transcript_steps.h"
 #include "src/stark/witness_check.h"
 
@@ -136,21 +137,6 @@ merkle::BatchOpening open_columns(const CommittedColumns& c, std::span<const uin
   if (c.cols == 0) return {};
   return merkle::open_rows(*c.tree, c.lde_view(), rows);
 }
-
-class PhaseClock {
- public:
-  explicit PhaseClock(const ProveOptions& options) : options_(options) {}
-  void done(std::string_view phase) {
-    const auto now = std::chrono::steady_clock::now();
-    if (options_.on_phase)
-      options_.on_phase(phase, std::chrono::duration<double>(now - last_).count());
-    last_ = now;
-  }
-
- private:
-  const ProveOptions& options_;
-  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
-};
 
 Status check_states(const Statement& statement, const std::vector<TableState>& states,
                     std::span<const Fp3> challenges) {
@@ -313,10 +299,7 @@ void open_queries(ProverContext& ctx, const fri::FriProver& fri) {
       "queries", uint64_t{1} << ctx.layout.max_log_lde_rows, ctx.params.num_queries);
   ctx.proof.fri[0].queries = fri.open(positions);
   for (size_t t = 0; t < ctx.states.size(); ++t) {
-    std::vector<uint64_t> rows;
-    for (uint64_t position : positions) rows.push_back(table_row(ctx.layout, t, position));
-    std::sort(rows.begin(), rows.end());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    const std::vector<uint64_t> rows = table_rows(ctx.layout, t, positions);
     const TableState& s = ctx.states[t];
     TableOpenings& o = ctx.proof.tables[t].openings;
     o.main = open_columns(s.main, rows);
@@ -345,7 +328,7 @@ Result<Proof> prove(const Statement& statement, std::span<const ConstMatrixView>
                     Proof{}};
   ctx.proof.params = params;
   ctx.proof.tables.resize(statement.tables.size());
-  PhaseClock clock(options);
+  PhaseClock clock(options.on_phase);
 
   absorb_statement(ctx.tr, statement, params);
   commit_main(ctx, main_traces);

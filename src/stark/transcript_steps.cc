@@ -1,5 +1,7 @@
 #include "src/stark/transcript_steps.h"
 
+#include <algorithm>
+
 #include "src/ntt/bit_reverse.h"
 
 namespace baobab::stark {
@@ -56,6 +58,15 @@ uint64_t table_row(const StarkLayout& layout, size_t table, uint64_t position) {
   const int log_size = layout.tables[table].log_lde_rows;
   const int steps = layout.max_log_lde_rows - log_size;
   return ntt::reverse_bits(position >> steps, log_size);
+}
+
+std::vector<uint64_t> table_rows(const StarkLayout& layout, size_t table,
+                                 std::span<const uint64_t> positions) {
+  std::vector<uint64_t> rows;
+  for (uint64_t position : positions) rows.push_back(table_row(layout, table, position));
+  std::sort(rows.begin(), rows.end());
+  rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+  return rows;
 }
 
 }  // namespace baobab::stark

@@ -36,5 +36,9 @@ Fp table_shift(const StarkLayout& layout, size_t table);
 // The LDE row (natural order) of table `table` that FRI position `position`
 // (bit-reversed, in the tallest domain) reaches.
 uint64_t table_row(const StarkLayout& layout, size_t table, uint64_t position);
+// The rows the positions reach, sorted and distinct: what each commitment
+// of the table opens.
+std::vector<uint64_t> table_rows(const StarkLayout& layout, size_t table,
+                                 std::span<const uint64_t> positions);
 
 }  // namespace baobab::stark

@@ -210,23 +210,12 @@ void eval_bus(S& s, const Table& table) {
 class TraceRowReader : public air::RowReader<air::TraceView> {
  public:
   TraceRowReader(const air::TraceView& trace, const air::ConstraintInputs& inputs, uint64_t rows)
-      : RowReader(trace, inputs),
-        rows_(rows),
-        first_(trace.first_row),
-        block_(trace.block_rows != 0) {}
-  // Row `row` of the table (a block view reads row - first_row and its halo).
-  void at(uint64_t row) {
-    if (block_) {
-      move_to(row - first_, row - first_ + 1);
-    } else {
-      move_to(row, row + 1 == rows_ ? 0 : row + 1);
-    }
-  }
+      : RowReader(trace, inputs), rows_(rows) {}
+  // Row `row` of the table (a block view reads its own rows and the halo).
+  void at(uint64_t row) { move_to_row(row, rows_); }
 
  private:
   uint64_t rows_;
-  uint64_t first_;
-  bool block_;
 };
 
 // Visits every message of every row with concrete values: f(row, message).

@@ -9,6 +9,7 @@
 #include "src/common/byte_io.h"
 #include "src/dist/distributed_prover.h"
 #include "src/hash/sha256_hasher.h"
+#include "src/stark/phase_clock.h"
 #include "src/stark/proof_format.h"
 #include "src/stark/prover.h"
 #include "src/stark/verifier.h"
@@ -30,22 +31,6 @@ using rv::TableTrace;
 
 constexpr char kMagic[8] = {'B', 'Z', 'K', 'V', 'M', 'P', 'R', 'F'};
 constexpr uint8_t kContainerVersion = 1;
-
-class PhaseClock {
- public:
-  explicit PhaseClock(const ZkvmProveOptions& options) : options_(options) {}
-  void done(std::string_view phase) {
-    const auto now = std::chrono::steady_clock::now();
-    if (options_.on_phase) {
-      options_.on_phase(phase, std::chrono::duration<double>(now - last_).count());
-    }
-    last_ = now;
-  }
-
- private:
-  const ZkvmProveOptions& options_;
-  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
-};
 
 // Copies the first `rows` rows of `from` into a table of height 2^log_rows.
 TableTrace regrow(const TableTrace& from, uint64_t rows, int log_rows) {
@@ -107,7 +92,7 @@ Result<rv::LookupCounter> merge_counts(dist::Communicator& comm,
 Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInputs& inputs,
                                       const params::ProofParams& params,
                                       const ZkvmProveOptions& options) {
-  PhaseClock clock(options);
+  stark::PhaseClock clock(options.on_phase);
   ExecuteOptions exec;
   exec.max_cycles = options.max_cycles;
   auto run = execute(program, inputs, exec);
