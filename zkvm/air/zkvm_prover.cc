@@ -1,5 +1,6 @@
 #include "zkvm/air/zkvm_prover.h"
 
+#include <bit>
 #include <chrono>
 #include <cstring>
 #include <memory>
@@ -7,6 +8,7 @@
 #include <unordered_map>
 
 #include "src/common/byte_io.h"
+#include "src/dist/block_split.h"
 #include "src/dist/distributed_prover.h"
 #include "src/hash/sha256_hasher.h"
 #include "src/stark/phase_clock.h"
@@ -44,6 +46,20 @@ TableTrace regrow(const TableTrace& from, uint64_t rows, int log_rows) {
 template <class Table>
 Status count(const Table& table, const TableTrace& trace, rv::LookupCounter& counter) {
   return rv::count_messages(table, trace, counter);
+}
+
+// This rank's rows of a cpu table of 2^log_rows rows if it is split over the
+// ranks like dist::own_table_rows splits it (bit_ceil(R) units, at least
+// that many rows per unit), else none: the first witness pass's guess.
+TableTrace guess_cpu_window(int log_rows, const dist::Communicator& comm) {
+  const auto ranks = static_cast<uint64_t>(comm.size());
+  const auto rank = static_cast<uint64_t>(comm.rank());
+  const uint64_t units = std::bit_ceil(ranks);
+  const uint64_t rows = uint64_t{1} << log_rows;
+  if (rows / units < units) return TableTrace::window(log_rows, rv::kNumCpuCols, 0, 0);
+  const dist::BlockSplit split{units, rows / units, ranks};
+  return TableTrace::window(log_rows, rv::kNumCpuCols, split.first_row(rank),
+                            split.row_count(rank));
 }
 
 // The state a witness pass builds besides the cpu rows.
@@ -138,11 +154,12 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
     }
     return Result<std::unique_ptr<WitnessState>>(std::move(state));
   };
-  // Across ranks, this first pass keeps no cpu row (the table's height, and
-  // so each rank's rows, follow from the other tables' sizes it finds); the
-  // second pass keeps the rank's rows.
+  // Across ranks, this pass keeps the rank's rows of a cpu table of the
+  // smallest height (its block of bit_ceil(R) units); the height, and so the
+  // rows, follow from the other tables' sizes this pass finds, and a second
+  // pass runs only when they differ from this guess.
   const bool distributed = options.communicator != nullptr && options.communicator->size() > 1;
-  TableTrace cpu = distributed ? TableTrace::window(cpu_log, rv::kNumCpuCols, 0, 0)
+  TableTrace cpu = distributed ? guess_cpu_window(cpu_log, *options.communicator)
                                : TableTrace(cpu_log, rv::kNumCpuCols);
   auto pass = witness_pass(info, cpu);
   if (!pass) return pass.error();
@@ -172,14 +189,20 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
                                     static_cast<uint64_t>(options.communicator->rank()));
     if (!own) return own.error();
     const dist::OwnRows& rows_of_cpu = own.value()[rv::kTableCpu];
-    tables[rv::kTableCpu] = rows_of_cpu.split
-                                ? TableTrace::window(h[rv::kTableCpu], rv::kNumCpuCols,
-                                                     rows_of_cpu.first, rows_of_cpu.count)
-                                : TableTrace(h[rv::kTableCpu], rv::kNumCpuCols);
-    state.reset();  // the second pass rebuilds the same memory and syscall state
-    auto second = witness_pass(st.info(), tables[rv::kTableCpu]);
-    if (!second) return second.error();
-    state = std::move(second).value();
+    const bool guessed = rows_of_cpu.split && cpu.windowed && cpu.log_rows == h[rv::kTableCpu] &&
+                         cpu.first == rows_of_cpu.first && cpu.count == rows_of_cpu.count;
+    if (guessed) {
+      tables[rv::kTableCpu] = std::move(cpu);
+    } else {
+      tables[rv::kTableCpu] = rows_of_cpu.split
+                                  ? TableTrace::window(h[rv::kTableCpu], rv::kNumCpuCols,
+                                                       rows_of_cpu.first, rows_of_cpu.count)
+                                  : TableTrace(h[rv::kTableCpu], rv::kNumCpuCols);
+      state.reset();  // the second pass rebuilds the same memory and syscall state
+      auto second = witness_pass(st.info(), tables[rv::kTableCpu]);
+      if (!second) return second.error();
+      state = std::move(second).value();
+    }
   } else {
     tables[rv::kTableCpu] =
         h[rv::kTableCpu] == cpu_log ? std::move(cpu) : regrow(cpu, cycles, h[rv::kTableCpu]);
