@@ -1,7 +1,6 @@
 #include "src/stark/prover.h"
 
 #include <algorithm>
-#include <chrono>
 #include <map>
 #include <optional>
 #include <string>

@@ -1,7 +1,6 @@
 #include "zkvm/air/zkvm_prover.h"
 
 #include <bit>
-#include <chrono>
 #include <cstring>
 #include <memory>
 #include <string>
