@@ -18,6 +18,7 @@
 #include "src/dist/distributed_sums.h"
 #include "src/dist/halo.h"
 #include "src/dist/reverse_exchange.h"
+#include "src/field/ext3_columns.h"
 #include "src/field/roots.h"
 #include "src/ntt/bit_reverse.h"
 #include "src/ntt/lde.h"
@@ -166,26 +167,6 @@ Result<TableBlocks> plan_table(Context& ctx, size_t t) {
   table.first_lde = table.lde_plan.extended.rows.first_row(me);
   table.count_lde = table.lde_plan.extended.rows.row_count(me);
   return table;
-}
-
-// columns.column(k)[j] = values[j][k], k < 3.
-void split_coordinates(std::span<const Fp3> values, MatrixView columns) {
-  const auto size = static_cast<int64_t>(values.size());
-#pragma omp parallel for schedule(static)
-  for (int64_t j = 0; j < size; ++j) {
-    const Fp3& v = values[static_cast<uint64_t>(j)];
-    for (uint64_t k = 0; k < 3; ++k)
-      columns.at(static_cast<uint64_t>(j), k) = v[static_cast<int>(k)];
-  }
-}
-
-void join_coordinates(ConstMatrixView columns, std::span<Fp3> values) {
-  const auto size = static_cast<int64_t>(values.size());
-#pragma omp parallel for schedule(static)
-  for (int64_t j = 0; j < size; ++j) {
-    const auto row = static_cast<uint64_t>(j);
-    values[row] = Fp3(columns.at(row, 0), columns.at(row, 1), columns.at(row, 2));
-  }
 }
 
 // Columns per exchange: the exchange buffers (ExchangeWorkspace) hold this
@@ -411,7 +392,7 @@ void commit_composition(Context& ctx, size_t t, std::span<const Fp3> challenges,
 
   UninitializedVector<Fp> coordinates(3 * count_eval);
   const MatrixView coordinate_view(coordinates.data(), count_eval, 3);
-  split_coordinates(values, coordinate_view);
+  field::split_coordinates(values, coordinate_view);
   values = {};
   distributed_interpolate(ctx.ntt_plan, comm, table.eval_plan, coordinate_view, &ctx.workspace);
 
@@ -509,9 +490,9 @@ std::vector<Fp3> deep_block(Context& ctx, size_t t, const stark::DeepCoefficient
                             table.first_lde, values);
   UninitializedVector<Fp> coordinates(3 * table.count_lde);
   const MatrixView view(coordinates.data(), table.count_lde, 3);
-  split_coordinates(values, view);
+  field::split_coordinates(values, view);
   distributed_bit_reverse(*table.comm, table.lde_plan.extended, view, &ctx.workspace);
-  join_coordinates(view, values);
+  field::join_coordinates(view, values);
   if (table.comm == &ctx.comm) return values;
   // Proved whole: this rank's positions of the job's split.
   const BlockSplit split = position_split(static_cast<unsigned>(shape.log_lde_rows),
@@ -534,9 +515,7 @@ Codewords deep_codewords(Context& ctx, const Fp3& z) {
     std::vector<Fp3> block = deep_block(ctx, t, coefficients[t], z);
     auto [it, inserted] =
         codewords.try_emplace(ctx.layout.tables[t].log_lde_rows, std::move(block));
-    if (!inserted) {
-      for (uint64_t j = 0; j < it->second.size(); ++j) it->second[j] += block[j];
-    }
+    if (!inserted) field::add_into(it->second, block);
   }
   return codewords;
 }

@@ -6,6 +6,7 @@
 #include <type_traits>
 
 #include "src/common/check.h"
+#include "src/field/ext3_columns.h"
 #include "src/field/roots.h"
 #include "src/fri/domain.h"
 #include "src/fri/fold.h"
@@ -76,14 +77,12 @@ std::vector<Fp3> interpolate(std::span<const Fp3> values, Fp shift) {
   const int log_n = std::countr_zero(n);
   // One column per coordinate: the NTT works over the base field.
   std::vector<Fp> columns(3 * n);
-  for (uint64_t i = 0; i < n; ++i) {
-    for (uint64_t c = 0; c < 3; ++c) columns[c * n + i] = values[i][static_cast<int>(c)];
-  }
+  const field::MatrixView view(columns.data(), n, 3);
+  field::split_coordinates(values, view);
   const ntt::NttPlan plan(log_n);
-  ntt::coset_inverse(plan, field::MatrixView(columns.data(), n, 3), shift,
-                     ntt::Order::kBitReversed);
+  ntt::coset_inverse(plan, view, shift, ntt::Order::kBitReversed);
   std::vector<Fp3> out(n);
-  for (uint64_t i = 0; i < n; ++i) out[i] = Fp3(columns[i], columns[n + i], columns[2 * n + i]);
+  field::join_coordinates(view, out);
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include "src/air/logup.h"
 #include "src/air/prover_evaluator.h"
 #include "src/common/uninitialized.h"
+#include "src/field/ext3_columns.h"
 #include "src/fri/prover.h"
 #include "src/merkle/opening.h"
 #include "src/merkle/tree.h"
@@ -73,21 +74,6 @@ void commit_lde(const ntt::NttPlan& plan, CommittedColumns& c, uint64_t blowup, 
   c.tree = merkle::MerkleTree::build_pruned(hasher, c.lde_view());
 }
 
-// columns.column(k)[j] = values[j][k], k < 3, in parallel row blocks.
-void split_coordinates(std::span<const Fp3> values, MatrixView columns) {
-  const auto size = static_cast<int64_t>(values.size());
-  Fp* c0 = columns.column(0);
-  Fp* c1 = columns.column(1);
-  Fp* c2 = columns.column(2);
-#pragma omp parallel for schedule(static)
-  for (int64_t j = 0; j < size; ++j) {
-    const Fp3& v = values[static_cast<uint64_t>(j)];
-    c0[j] = v[0];
-    c1[j] = v[1];
-    c2[j] = v[2];
-  }
-}
-
 // Splits the composition values H (N over shift·<ω_N>, degree < chunks·n)
 // into `chunks` polynomials of degree < n (3 coordinate columns each) and
 // commits to their LDE.
@@ -99,7 +85,7 @@ void commit_composition(const ntt::NttPlan& plan, std::span<const Fp3> values, u
   const uint64_t m = values.size();
   const uint64_t big = n * blowup;
   UninitializedVector<Fp> coordinates(3 * m);
-  split_coordinates(values, MatrixView(coordinates.data(), m, 3));
+  field::split_coordinates(values, MatrixView(coordinates.data(), m, 3));
   ntt::coset_inverse(plan, MatrixView(coordinates.data(), m, 3), shift, ntt::Order::kNatural);
   // Column 3·chunk + coordinate holds coefficients [chunk·n, (chunk+1)·n).
   state.composition_coefficients.resize(n * 3 * chunks);
@@ -122,14 +108,6 @@ void commit_composition(const ntt::NttPlan& plan, std::span<const Fp3> values, u
       plan, ConstMatrixView(state.composition_coefficients.data(), n, c.cols), blowup,
       MatrixView(c.lde.data(), big, c.cols), ntt::Order::kNatural, shift);
   c.tree = merkle::MerkleTree::build_pruned(hasher, c.lde_view());
-}
-
-// sum[j] += values[j] (tables of equal height share one DEEP codeword).
-void add_into(std::span<Fp3> sum, std::span<const Fp3> values) {
-  const auto size = static_cast<int64_t>(sum.size());
-#pragma omp parallel for schedule(static)
-  for (int64_t j = 0; j < size; ++j)
-    sum[static_cast<uint64_t>(j)] += values[static_cast<uint64_t>(j)];
 }
 
 merkle::BatchOpening open_columns(const CommittedColumns& c, std::span<const uint64_t> rows) {
@@ -273,7 +251,7 @@ std::map<int, std::vector<Fp3>, std::greater<>> deep_codewords(ProverContext& ct
         {s.main.lde_view(), s.preprocessed.lde_view(), s.aux.lde_view(), s.composition.lde_view()},
         coefficients[t], s.ood, z, z_next, s.shift, ntt::Order::kBitReversed, values);
     auto [it, inserted] = codewords.try_emplace(shape.log_lde_rows, std::move(values));
-    if (!inserted) add_into(it->second, values);
+    if (!inserted) field::add_into(it->second, values);  // equal heights share a codeword
   }
   return codewords;
 }
