@@ -1,13 +1,12 @@
 #include "zkvm/air/zkvm_prover.h"
 
-#include <bit>
 #include <cstring>
 #include <memory>
 #include <string>
 #include <unordered_map>
 
 #include "src/common/byte_io.h"
-#include "src/dist/block_split.h"
+#include "src/dist/distributed_ntt.h"
 #include "src/dist/distributed_prover.h"
 #include "src/hash/sha256_hasher.h"
 #include "src/stark/phase_clock.h"
@@ -47,18 +46,16 @@ Status count(const Table& table, const TableTrace& trace, rv::LookupCounter& cou
   return rv::count_messages(table, trace, counter);
 }
 
-// This rank's rows of a cpu table of 2^log_rows rows if it is split over the
-// ranks like dist::own_table_rows splits it (bit_ceil(R) units, at least
-// that many rows per unit), else none: the first witness pass's guess.
+// This rank's rows of a cpu table of 2^log_rows rows, split over the ranks
+// as the distributed NTT splits it (what dist::own_table_rows gives when the
+// height stays), or none when it is too short to split: the first witness
+// pass's guess.
 TableTrace guess_cpu_window(int log_rows, const dist::Communicator& comm) {
-  const auto ranks = static_cast<uint64_t>(comm.size());
   const auto rank = static_cast<uint64_t>(comm.rank());
-  const uint64_t units = std::bit_ceil(ranks);
-  const uint64_t rows = uint64_t{1} << log_rows;
-  if (rows / units < units) return TableTrace::window(log_rows, rv::kNumCpuCols, 0, 0);
-  const dist::BlockSplit split{units, rows / units, ranks};
-  return TableTrace::window(log_rows, rv::kNumCpuCols, split.first_row(rank),
-                            split.row_count(rank));
+  auto plan = dist::plan_distributed_ntt(log_rows, static_cast<uint64_t>(comm.size()));
+  if (!plan) return TableTrace::window(log_rows, rv::kNumCpuCols, 0, 0);
+  return TableTrace::window(log_rows, rv::kNumCpuCols, plan.value().rows.first_row(rank),
+                            plan.value().rows.row_count(rank));
 }
 
 // The state a witness pass builds besides the cpu rows.
