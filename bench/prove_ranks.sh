@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Strong scaling and memory of `mpirun -np R baobab prove` (issue 6): for each
-# R, the wall time of the proof (the command's own `seconds`, rank 0), the
-# peak resident memory of every rank (/usr/bin/time), the bytes each rank sent
-# (`bytes_sent_per_rank`) and the parallel efficiency against R = 1; checks
-# that every proof has the same bytes. One JSON line per R on stdout.
+# Strong scaling and memory of `mpirun -np R baobab prove` (issue 6). For each
+# R in the list (any order), one JSON line as soon as that run ends: R, the
+# proof's wall time (the command's own `seconds`, rank 0), each rank's peak
+# resident memory and bytes sent (from `--json`), and the phase times; every
+# proof must have the same bytes. Then, when R = 1 was in the list, one line
+# per R with the parallel efficiency T1 / (R * TR).
 #   bench/prove_ranks.sh <baobab> <guest.elf> <public input> "<R list>" [threads per rank]
-# Example (cycle_loop, 2^22 cycles: n = 420000):
-#   printf 420000 >n.txt
-#   bench/prove_ranks.sh build/src/cli/baobab build/guests/cycle_loop.elf n.txt "1 2 4 8 16"
+# Example (cycle_loop, 2^22 - 3,292 cycles, the most a 2^22-row cpu table holds
+# at this program's 10 cycles a round):
+#   printf 417000 >n.txt
+#   bench/prove_ranks.sh build/src/cli/baobab build/guests/cycle_loop.elf n.txt "16 1 8 4 2"
 set -euo pipefail
 baobab=$1
 elf=$2
@@ -18,10 +20,10 @@ export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_btl=se
   OMPI_MCA_btl_vader_single_copy_mechanism=none OMPI_MCA_rmaps_base_oversubscribe=1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-base_seconds=
+field() { sed -E "s/.*\"$1\":(\[[^]]*\]|[0-9.]+).*/\1/" <<<"$2"; }
+declare -A seconds_of
 for ranks in $ranks_list; do
   mpirun -np "$ranks" --bind-to none -x OMP_NUM_THREADS="$threads" \
-    sh -c '/usr/bin/time -f %M -o "$0.$OMPI_COMM_WORLD_RANK" "$@"' "$tmp/rss" \
     "$baobab" prove "$elf" --input "$public" -o "$tmp/proof.$ranks" --json >"$tmp/out.json" \
     2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
   if [ -f "$tmp/proof.first" ]; then
@@ -30,12 +32,13 @@ for ranks in $ranks_list; do
     cp "$tmp/proof.$ranks" "$tmp/proof.first"
   fi
   json=$(cat "$tmp/out.json")
-  seconds=$(sed -E 's/.*"seconds":([0-9.]+),"cycles_per_second".*/\1/' <<<"$json")
-  cycles=$(sed -E 's/.*"cycles":([0-9]+).*/\1/' <<<"$json")
-  sent=$(sed -E 's/.*"bytes_sent_per_rank":\[([0-9,]*)\].*/\1/' <<<"$json")
-  rss=$(for r in $(seq 0 $((ranks - 1))); do cat "$tmp/rss.$r"; done | paste -sd,)
-  [ -z "$base_seconds" ] && base_seconds=$seconds && base_ranks=$ranks
-  efficiency=$(awk -v b="$base_seconds" -v s="$seconds" -v r="$ranks" -v r0="$base_ranks" \
-    'BEGIN { printf "%.3f", (b * r0) / (s * r) }')
-  echo "{\"ranks\":$ranks,\"threads\":$threads,\"cycles\":$cycles,\"seconds\":$seconds,\"efficiency\":$efficiency,\"peak_rss_kib_per_rank\":[$rss],\"bytes_sent_per_rank\":[$sent]}"
+  seconds_of[$ranks]=$(field seconds "$json")
+  phases=$(sed -E 's/.*"phases":(\[[^]]*\]).*/\1/' <<<"$json")
+  echo "{\"ranks\":$ranks,\"threads\":$threads,\"cycles\":$(field cycles "$json"),\"seconds\":${seconds_of[$ranks]},\"peak_rss_bytes_per_rank\":$(field peak_rss_bytes_per_rank "$json"),\"bytes_sent_per_rank\":$(field bytes_sent_per_rank "$json"),\"phases\":$phases}"
 done
+if [ -n "${seconds_of[1]:-}" ]; then
+  for ranks in $ranks_list; do
+    awk -v b="${seconds_of[1]}" -v s="${seconds_of[$ranks]}" -v r="$ranks" \
+      'BEGIN { printf "{\"ranks\":%d,\"seconds\":%s,\"speedup\":%.2f,\"efficiency\":%.3f}\n", r, s, b / s, b / (s * r) }'
+  done
+fi

@@ -1,5 +1,7 @@
 #include "src/cli/prove_command.h"
 
+#include <sys/resource.h>
+
 #include <chrono>
 #include <cstdio>
 #include <string_view>
@@ -66,7 +68,7 @@ std::vector<std::string> expand_short_options(std::span<const std::string> args)
 std::string json_report(const zkvm::Program& program, const zkvm::ZkvmProveResult& result,
                         std::string_view profile, size_t proof_bytes,
                         const std::vector<PhaseRecord>& phases, double seconds,
-                        std::span<const uint64_t> bytes_sent) {
+                        std::span<const uint64_t> bytes_sent, std::span<const uint64_t> peak_rss) {
   const double rate = seconds > 0 ? static_cast<double>(result.proof.cycles) / seconds : 0.0;
   std::string json = "{\"program_id\":\"" + hash::to_hex(program.program_id) + "\"";
   json += ",\"profile\":" + json_string(profile);
@@ -76,6 +78,11 @@ std::string json_report(const zkvm::Program& program, const zkvm::ZkvmProveResul
   for (size_t r = 0; r < bytes_sent.size(); ++r) {
     if (r != 0) json += ",";
     json += std::to_string(bytes_sent[r]);
+  }
+  json += "],\"peak_rss_bytes_per_rank\":[";
+  for (size_t r = 0; r < peak_rss.size(); ++r) {
+    if (r != 0) json += ",";
+    json += std::to_string(peak_rss[r]);
   }
   json += "]";
   json += ",\"exit_code\":" + std::to_string(result.exit_code);
@@ -96,16 +103,22 @@ std::string json_report(const zkvm::Program& program, const zkvm::ZkvmProveResul
   return json;
 }
 
-// What each rank sent to the others while proving, in rank order (one
-// entry, 0, for a single process). Collective.
-std::vector<uint64_t> gather_bytes_sent(dist::Communicator* comm) {
-  if (comm == nullptr) return {0};
-  const uint64_t mine = comm->bytes_sent();
+// One value from every rank, in rank order (one entry for a single
+// process). Collective.
+std::vector<uint64_t> gather_per_rank(dist::Communicator* comm, uint64_t mine) {
+  if (comm == nullptr) return {mine};
   std::vector<uint64_t> all(static_cast<size_t>(comm->size()));
   comm->all_gather_bytes(
       std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(&mine), sizeof mine),
       std::span<uint8_t>(reinterpret_cast<uint8_t*>(all.data()), all.size() * sizeof mine));
   return all;
+}
+
+// This process's peak resident memory so far (the kernel's high-water mark).
+uint64_t peak_resident_bytes() {
+  rusage usage{};
+  if (getrusage(RUSAGE_SELF, &usage) != 0) return 0;
+  return static_cast<uint64_t>(usage.ru_maxrss) * 1024;  // KiB on Linux
 }
 
 }  // namespace
@@ -174,7 +187,9 @@ int run_prove_command(std::span<const std::string> raw_args, dist::Communicator*
     return fail(comm, kExitProverFailed, error.to_string());
   }
   const zkvm::ZkvmProveResult& result = proved.value();
-  const std::vector<uint64_t> bytes_sent = gather_bytes_sent(comm);
+  const std::vector<uint64_t> bytes_sent =
+      gather_per_rank(comm, comm == nullptr ? 0 : comm->bytes_sent());
+  const std::vector<uint64_t> peak_rss = gather_per_rank(comm, peak_resident_bytes());
   if (!rank0) return 0;  // the proof is complete on rank 0, which writes it
   write_stream(stderr, result.debug_output);
 
@@ -194,7 +209,7 @@ int run_prove_command(std::span<const std::string> raw_args, dist::Communicator*
 
   if (json) {
     std::printf("%s\n", json_report(program.value(), result, profile, proof_bytes.size(), phases,
-                                    seconds, bytes_sent)
+                                    seconds, bytes_sent, peak_rss)
                             .c_str());
   } else {
     const double rate = seconds > 0 ? static_cast<double>(result.proof.cycles) / seconds : 0.0;

@@ -1,5 +1,6 @@
 #include "zkvm/air/cpu_witness.h"
 
+#include <algorithm>
 #include <string>
 
 #include "zkvm/air/cpu_row.h"
@@ -15,8 +16,8 @@ bool has(const RomEntry& rom, Flag f) {
 }  // namespace
 
 CpuWitness::CpuWitness(const ProgramInfo& info, TableTrace& cpu, MemoryTracker& memory,
-                       SyscallWitness& syscalls)
-    : cpu_(cpu), memory_(memory), syscalls_(syscalls) {
+                       SyscallWitness& syscalls, uint64_t first_row)
+    : cpu_(cpu), memory_(memory), syscalls_(syscalls), next_row_(first_row) {
   rom_.reserve(info.rom.size());
   for (const RomEntry& e : info.rom) rom_.emplace(e.pc, e);
 }
@@ -91,10 +92,15 @@ void CpuWitness::pad() {
 }
 
 void pad_cpu_rows(TableTrace& cpu, uint64_t first) {
-  for (uint64_t row = first; row < cpu.rows(); ++row) {
+  const auto pad = [&cpu](uint64_t row) {
     CpuRowInputs in;
     in.clk = row;
     write_cpu_row(cpu, row, in);
+  };
+  for (uint64_t row = std::max(first, cpu.first); row < cpu.first + cpu.count; ++row) pad(row);
+  if (cpu.windowed) {
+    const uint64_t next = (cpu.first + cpu.count) & (cpu.rows() - 1);
+    if (next >= first) pad(next);
   }
 }
 

@@ -17,9 +17,10 @@ namespace baobab::zkvm::rv {
 
 class CpuWitness {
  public:
-  // `cpu` must have at least cycles + 1 rows.
+  // `cpu` must have at least cycles + 1 rows. A replay from a snapshot
+  // starts at its cycle, `first_row`, with `memory` in the state of then.
   CpuWitness(const ProgramInfo& info, TableTrace& cpu, MemoryTracker& memory,
-             SyscallWitness& syscalls);
+             SyscallWitness& syscalls, uint64_t first_row = 0);
 
   // Consumes consecutive trace rows (the executor's TraceSink). A mismatch
   // between the executor and the AIR's semantics is an internal error.
@@ -41,7 +42,8 @@ class CpuWitness {
   Status status_ = Ok{};
 };
 
-// Fills padding rows [first, cpu.rows()) of a cpu table (clk keeps counting).
+// Fills padding rows [first, cpu.rows()) of a cpu table (clk keeps counting):
+// those the table stores (all, or its window's).
 void pad_cpu_rows(TableTrace& cpu, uint64_t first);
 
 }  // namespace baobab::zkvm::rv

@@ -26,9 +26,16 @@ class MemoryTracker {
   // initial_word(cell): the initial value of RAM word `cell` (0 outside the image).
   MemoryTracker(std::array<uint32_t, kNumRegisters> initial_registers,
                 std::function<uint32_t(uint64_t)> initial_word)
-      : initial_word_(std::move(initial_word)) {
+      : initial_state_([word = std::move(initial_word)](uint64_t cell) {
+          return CellState{word(cell), 0};
+        }) {
     for (uint64_t r = 0; r < kNumRegisters; ++r) registers_[r] = {initial_registers[r], 0};
   }
+  // A tracker resuming mid-execution (a rank's replay from a snapshot): the
+  // registers' states and, per RAM cell on first touch, its state then.
+  MemoryTracker(const std::array<CellState, kNumRegisters>& registers,
+                std::function<CellState(uint64_t)> initial_state)
+      : registers_(registers), initial_state_(std::move(initial_state)) {}
 
   // An access at `ts` leaving `value` in `cell`; returns the state before it.
   CellState access(uint64_t cell, uint32_t value, uint64_t ts) {
@@ -45,6 +52,8 @@ class MemoryTracker {
     return before;
   }
   CellState peek(uint64_t cell) { return lookup(cell); }
+  // Sets a cell's state (merging the ranks' final states).
+  void restore(uint64_t cell, CellState state) { lookup(cell) = state; }
 
   const std::array<CellState, kNumRegisters>& registers() const { return registers_; }
   // Touched RAM cells (4-aligned byte addresses) and their final states.
@@ -54,13 +63,13 @@ class MemoryTracker {
   CellState& lookup(uint64_t cell) {
     if (cell >= kRegisterCellBase) return registers_.at(cell - kRegisterCellBase);
     auto [it, inserted] = ram_.try_emplace(cell);
-    if (inserted) it->second = {initial_word_(cell), 0};
+    if (inserted) it->second = initial_state_(cell);
     return it->second;
   }
 
   std::array<CellState, kNumRegisters> registers_{};
   std::unordered_map<uint64_t, CellState> ram_;
-  std::function<uint32_t(uint64_t)> initial_word_;
+  std::function<CellState(uint64_t)> initial_state_;
 };
 
 }  // namespace baobab::zkvm::rv

@@ -54,6 +54,23 @@ SyscallWitness::SyscallWitness(const ProgramInfo& info, const ExecutionInputs& i
     : initial_brk_(info.initial_brk), brk_limit_(info.brk_limit), inputs_(inputs) {}
 
 void SyscallWitness::on_ecall(const TraceRow& row, MemoryTracker& memory) {
+  const uint64_t ecall_size = ecall_.size();
+  const uint64_t io_size = io_.size();
+  add_ecall(row, memory);
+  if (row.cycle < record_first_ || row.cycle >= record_end_) {
+    ecall_.resize(ecall_size);
+    io_.resize(io_size);
+  }
+}
+
+void SyscallWitness::append(std::span<const Fp> ecall, std::span<const Fp> io) {
+  BAOBAB_CHECK(ecall.size() % EcallAir::kNumMain == 0 && io.size() % IoAir::kNumMain == 0,
+               "syscall witness: appended rows are not whole rows");
+  ecall_.insert(ecall_.end(), ecall.begin(), ecall.end());
+  io_.insert(io_.end(), io.begin(), io.end());
+}
+
+void SyscallWitness::add_ecall(const TraceRow& row, MemoryTracker& memory) {
   using E = EcallAir;
   const uint64_t ts = timestamp(row.cycle, kSlotMemory);
   const RowWriter w{add_row(ecall_, E::kNumMain), ts};

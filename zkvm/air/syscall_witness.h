@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "src/field/goldilocks.h"
@@ -33,6 +34,18 @@ class SyscallWitness {
   // a2, rd_val = the result, io_offset / io_length as in trace_row.h.
   void on_ecall(const TraceRow& row, MemoryTracker& memory);
 
+  // Only calls at cycles [first, end) leave rows; the others still make their
+  // memory accesses (a rank replaying a stretch before its own rows).
+  void record_only(uint64_t first_cycle, uint64_t end_cycle) {
+    record_first_ = first_cycle;
+    record_end_ = end_cycle;
+  }
+  // The recorded rows (row-major), and rows recorded elsewhere appended in
+  // execution order (the ranks' rows gathered).
+  const std::vector<field::Fp>& ecall_data() const { return ecall_; }
+  const std::vector<field::Fp>& io_data() const { return io_; }
+  void append(std::span<const field::Fp> ecall, std::span<const field::Fp> io);
+
   uint64_t ecall_rows() const { return ecall_.size() / EcallAir::kNumMain; }
   uint64_t io_rows() const { return io_.size() / IoAir::kNumMain; }
   // Main columns, the recorded rows then zero padding (2^log_rows >= rows).
@@ -40,6 +53,8 @@ class SyscallWitness {
   TableTrace io_trace(int log_rows) const;
 
  private:
+  // One call's accesses and rows.
+  void add_ecall(const TraceRow& row, MemoryTracker& memory);
   // The io chain of a call moving n > 0 bytes; stream_offset is that of byte buf.
   void add_io_rows(const TraceRow& row, uint64_t kind_col, uint64_t stream_offset, uint64_t n,
                    MemoryTracker& memory);
@@ -49,6 +64,8 @@ class SyscallWitness {
   const ExecutionInputs& inputs_;
   std::vector<field::Fp> ecall_;  // row-major, EcallAir::kNumMain per row
   std::vector<field::Fp> io_;     // row-major, IoAir::kNumMain per row
+  uint64_t record_first_ = 0;
+  uint64_t record_end_ = ~uint64_t{0};
 };
 
 }  // namespace baobab::zkvm::rv

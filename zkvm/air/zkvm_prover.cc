@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -16,6 +17,7 @@
 #include "zkvm/air/bytes_air.h"
 #include "zkvm/air/cpu_air.h"
 #include "zkvm/air/cpu_witness.h"
+#include "zkvm/air/distributed_witness.h"
 #include "zkvm/air/ecall_air.h"
 #include "zkvm/air/io_air.h"
 #include "zkvm/air/lookup_counter.h"
@@ -46,16 +48,16 @@ Status count(const Table& table, const TableTrace& trace, rv::LookupCounter& cou
   return rv::count_messages(table, trace, counter);
 }
 
-// This rank's rows of a cpu table of 2^log_rows rows, split over the ranks
-// as the distributed NTT splits it (what dist::own_table_rows gives when the
-// height stays), or none when it is too short to split: the first witness
-// pass's guess.
-TableTrace guess_cpu_window(int log_rows, const dist::Communicator& comm) {
-  const auto rank = static_cast<uint64_t>(comm.rank());
-  auto plan = dist::plan_distributed_ntt(log_rows, static_cast<uint64_t>(comm.size()));
-  if (!plan) return TableTrace::window(log_rows, rv::kNumCpuCols, 0, 0);
-  return TableTrace::window(log_rows, rv::kNumCpuCols, plan.value().rows.first_row(rank),
-                            plan.value().rows.row_count(rank));
+// The ranks' first rows of a cpu table of 2^log_rows rows, split as the
+// distributed NTT splits it (all 0 when it is too short to split): the guess
+// the witness regions start from (the heights may still raise the table).
+std::vector<uint64_t> guessed_first_rows(int log_rows, uint64_t ranks) {
+  std::vector<uint64_t> firsts(ranks, 0);
+  auto plan = dist::plan_distributed_ntt(log_rows, ranks);
+  if (plan) {
+    for (uint64_t r = 0; r < ranks; ++r) firsts[r] = plan.value().rows.first_row(r);
+  }
+  return firsts;
 }
 
 // The state a witness pass builds besides the cpu rows.
@@ -101,12 +103,14 @@ Result<rv::LookupCounter> merge_counts(dist::Communicator& comm,
 
 }  // namespace
 
-Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInputs& inputs,
-                                      const params::ProofParams& params,
-                                      const ZkvmProveOptions& options) {
+Result<ZkvmWitness> build_zkvm_witness(const Program& program, const ExecutionInputs& inputs,
+                                       const params::ProofParams& params,
+                                       const ZkvmProveOptions& options) {
   stark::PhaseClock clock(options.on_phase);
+  const bool distributed = options.communicator != nullptr && options.communicator->size() > 1;
   ExecuteOptions exec;
   exec.max_cycles = options.max_cycles;
+  exec.record_snapshots = distributed;  // the ranks replay their rows from them
   auto run = execute(program, inputs, exec);
   if (!run) return run.error();
   const uint64_t cycles = run.value().cycles;
@@ -133,13 +137,23 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
                      std::to_string(rv::kMaxCpuLogRows) + " - 1 can be proved in one proof",
                  "prove"};
   }
-  // One witness pass over the whole execution (memory and syscall state need
-  // every row), writing the cpu rows into `cpu` (whole, or a window).
-  // `program_info`: `info` before the statement takes it, st.info() after.
-  const auto witness_pass = [&](const rv::ProgramInfo& program_info,
-                                TableTrace& cpu) -> Result<std::unique_ptr<WitnessState>> {
-    auto state = std::make_unique<WitnessState>(registers, image, program_info, inputs);
-    rv::CpuWitness witness(program_info, cpu, state->memory, state->syscalls);
+  // One process: one witness pass over the whole execution. Across ranks
+  // (distributed_witness.h): every rank replays a region of the execution
+  // from a snapshot for the final memory state and the table sizes, then,
+  // the heights fixed, its own cpu rows.
+  std::unique_ptr<WitnessState> state;
+  std::optional<rv::ExecutionSummary> summary;
+  TableTrace whole_cpu;
+  if (distributed) {
+    auto regions = rv::summarize_regions(
+        *options.communicator, program, info, inputs, run.value().snapshots, cycles,
+        guessed_first_rows(cpu_log, static_cast<uint64_t>(options.communicator->size())));
+    if (!regions) return regions.error();
+    summary.emplace(std::move(regions).value());
+  } else {
+    state = std::make_unique<WitnessState>(registers, image, info, inputs);
+    whole_cpu = TableTrace(cpu_log, rv::kNumCpuCols);
+    rv::CpuWitness witness(info, whole_cpu, state->memory, state->syscalls);
     auto traced = trace_from(program, initial_snapshot(program), inputs, cycles,
                              [&witness](std::span<const TraceRow> rows) { witness.add(rows); });
     if (!traced) return traced.error();
@@ -148,29 +162,17 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
       return Error{ErrorCode::kInvalidArgument, "trace and execution disagree on the cycle count",
                    "prove"};
     }
-    return Result<std::unique_ptr<WitnessState>>(std::move(state));
-  };
-  // Across ranks, this pass keeps the rank's rows of a cpu table of the
-  // smallest height (its block of bit_ceil(R) units); the height, and so the
-  // rows, follow from the other tables' sizes this pass finds, and a second
-  // pass runs only when they differ from this guess.
-  const bool distributed = options.communicator != nullptr && options.communicator->size() > 1;
-  TableTrace cpu = distributed ? guess_cpu_window(cpu_log, *options.communicator)
-                               : TableTrace(cpu_log, rv::kNumCpuCols);
-  auto pass = witness_pass(info, cpu);
-  if (!pass) return pass.error();
-  std::unique_ptr<WitnessState> state = std::move(pass).value();
-  rv::MemoryTracker& memory = state->memory;
-  rv::SyscallWitness& syscalls = state->syscalls;
+  }
   clock.done("trace");
 
+  const rv::MemoryTracker& final_memory = distributed ? summary->final_memory : state->memory;
   std::array<uint64_t, rv::kNumTables> rows{};
   rows[rv::kTableCpu] = cycles;
   rows[rv::kTableStatic] = content.static_content->rows.size();
   rows[rv::kTableFixedMem] = content.fixed_mem->rows.size();
-  rows[rv::kTableZeroMem] = rv::zero_mem_rows(info, memory);
-  rows[rv::kTableEcall] = syscalls.ecall_rows();
-  rows[rv::kTableIo] = syscalls.io_rows();
+  rows[rv::kTableZeroMem] = rv::zero_mem_rows(info, final_memory);
+  rows[rv::kTableEcall] = distributed ? summary->ecall_rows : state->syscalls.ecall_rows();
+  rows[rv::kTableIo] = distributed ? summary->io_rows : state->syscalls.io_rows();
   auto heights = rv::choose_heights(rows, params);
   if (!heights) return heights.error();
   const rv::Heights& h = heights.value();
@@ -179,32 +181,28 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
   const rv::ZkvmStatement& st = *statement.value();
 
   std::array<TableTrace, rv::kNumTables> tables;
+  std::optional<rv::SyscallWitness> gathered_syscalls;
   if (distributed) {
     auto own = dist::own_table_rows(st.statement(), params,
                                     static_cast<uint64_t>(options.communicator->size()),
                                     static_cast<uint64_t>(options.communicator->rank()));
     if (!own) return own.error();
     const dist::OwnRows& rows_of_cpu = own.value()[rv::kTableCpu];
-    const bool guessed = rows_of_cpu.split && cpu.windowed && cpu.log_rows == h[rv::kTableCpu] &&
-                         cpu.first == rows_of_cpu.first && cpu.count == rows_of_cpu.count;
-    if (guessed) {
-      tables[rv::kTableCpu] = std::move(cpu);
-    } else {
-      tables[rv::kTableCpu] = rows_of_cpu.split
-                                  ? TableTrace::window(h[rv::kTableCpu], rv::kNumCpuCols,
-                                                       rows_of_cpu.first, rows_of_cpu.count)
-                                  : TableTrace(h[rv::kTableCpu], rv::kNumCpuCols);
-      state.reset();  // the second pass rebuilds the same memory and syscall state
-      auto second = witness_pass(st.info(), tables[rv::kTableCpu]);
-      if (!second) return second.error();
-      state = std::move(second).value();
-    }
+    tables[rv::kTableCpu] = rows_of_cpu.split
+                                ? TableTrace::window(h[rv::kTableCpu], rv::kNumCpuCols,
+                                                     rows_of_cpu.first, rows_of_cpu.count)
+                                : TableTrace(h[rv::kTableCpu], rv::kNumCpuCols);
+    auto replayed = rv::replay_own_rows(*options.communicator, program, st.info(), inputs,
+                                        run.value().snapshots, *summary, tables[rv::kTableCpu],
+                                        rows_of_cpu.split);
+    if (!replayed) return replayed.error();
+    gathered_syscalls.emplace(std::move(replayed).value());
   } else {
-    tables[rv::kTableCpu] =
-        h[rv::kTableCpu] == cpu_log ? std::move(cpu) : regrow(cpu, cycles, h[rv::kTableCpu]);
+    tables[rv::kTableCpu] = h[rv::kTableCpu] == cpu_log
+                                ? std::move(whole_cpu)
+                                : regrow(whole_cpu, cycles, h[rv::kTableCpu]);
   }
-  rv::MemoryTracker& final_memory = state->memory;
-  rv::SyscallWitness& final_syscalls = state->syscalls;
+  const rv::SyscallWitness& final_syscalls = distributed ? *gathered_syscalls : state->syscalls;
   rv::pad_cpu_rows(tables[rv::kTableCpu], cycles);
   tables[rv::kTableFixedMem] = rv::fill_fixed_mem(*st.fixed_mem(), h[rv::kTableFixedMem],
                                                   final_memory, inputs.private_input.size());
@@ -242,9 +240,25 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
   tables[rv::kTableBytes] = counter.bytes_trace(h[rv::kTableBytes]);
   clock.done("witness");
   if (options.tamper) options.tamper(tables);
+  ZkvmWitness witness;
+  witness.statement = std::move(statement).value();
+  witness.tables = std::move(tables);
+  witness.cycles = cycles;
+  witness.exit_code = run.value().exit_code;
+  witness.public_output = std::move(run.value().public_output);
+  witness.debug_output = std::move(run.value().debug_output);
+  return witness;
+}
 
+Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInputs& inputs,
+                                      const params::ProofParams& params,
+                                      const ZkvmProveOptions& options) {
+  auto built = build_zkvm_witness(program, inputs, params, options);
+  if (!built) return built.error();
+  ZkvmWitness& witness = built.value();
+  const rv::ZkvmStatement& st = *witness.statement;
   std::vector<field::ConstMatrixView> views;
-  for (const TableTrace& t : tables) views.push_back(t.view());
+  for (const TableTrace& t : witness.tables) views.push_back(t.view());
   stark::ProveOptions prove_options;
   prove_options.check_witness = options.check_witness;
   prove_options.on_phase = options.on_phase;
@@ -256,12 +270,12 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
   if (!proof) return proof.error();
 
   ZkvmProveResult result;
-  result.proof.cycles = cycles;
-  result.proof.log_rows = h;
+  result.proof.cycles = witness.cycles;
+  result.proof.log_rows = st.heights();
   result.proof.stark = std::move(proof).value();
-  result.exit_code = run.value().exit_code;
-  result.public_output = std::move(run.value().public_output);
-  result.debug_output = std::move(run.value().debug_output);
+  result.exit_code = witness.exit_code;
+  result.public_output = std::move(witness.public_output);
+  result.debug_output = std::move(witness.debug_output);
   return result;
 }
 

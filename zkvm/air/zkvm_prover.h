@@ -12,6 +12,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -23,6 +24,7 @@
 #include "src/params/security.h"
 #include "src/stark/proof.h"
 #include "zkvm/air/table_trace.h"
+#include "zkvm/air/zkvm_statement.h"
 #include "zkvm/executor.h"
 #include "zkvm/program.h"
 
@@ -71,6 +73,24 @@ struct ZkvmProveResult {
   std::vector<uint8_t> public_output;
   std::vector<uint8_t> debug_output;
 };
+
+// The statement and the main traces prove_program commits to, after the
+// tamper hook. Across ranks every rank holds every table whole except the
+// cpu table, of which it holds its rows when it is split (TableTrace window).
+struct ZkvmWitness {
+  std::unique_ptr<rv::ZkvmStatement> statement;
+  std::array<rv::TableTrace, rv::kNumTables> tables;
+  uint64_t cycles = 0;
+  uint32_t exit_code = 0;
+  std::vector<uint8_t> public_output;
+  std::vector<uint8_t> debug_output;
+};
+
+// The execution and witness generation of prove_program (phases execute,
+// trace, witness). Collective across options.communicator's ranks.
+Result<ZkvmWitness> build_zkvm_witness(const Program& program, const ExecutionInputs& inputs,
+                                       const params::ProofParams& params,
+                                       const ZkvmProveOptions& options = {});
 
 // Errors: execution errors (the guest faulted or ran past max_cycles),
 // programs or executions too large for the field's domain, a witness the
