@@ -43,6 +43,29 @@ Result<H5Handle> open_object(hid_t file, const std::string& object, const std::s
   return checked(H5Oopen(file, object.c_str(), H5P_DEFAULT), H5Oclose, "no object " + object, path);
 }
 
+// Attribute `name` of the object at `object`, and its type.
+struct OpenAttribute {
+  H5Handle attribute;
+  H5Handle type;
+};
+
+Result<OpenAttribute> open_attribute(hid_t file, const std::string& path, const std::string& object,
+                                     const std::string& name) {
+  auto target = open_object(file, object, path);
+  if (!target) return target.error();
+  OpenAttribute open{H5Handle(H5Aopen(target.value().get(), name.c_str(), H5P_DEFAULT), H5Aclose),
+                     H5Handle()};
+  if (!open.attribute.valid()) {
+    return Error{ErrorCode::kIo, path + ": no attribute " + object + "@" + name, "checkpoint"};
+  }
+  open.type = H5Handle(H5Aget_type(open.attribute.get()), H5Tclose);
+  if (!open.type.valid()) {
+    return Error{ErrorCode::kIo, path + ": cannot read the type of " + object + "@" + name,
+                 "checkpoint"};
+  }
+  return open;
+}
+
 }  // namespace
 
 Result<CheckpointFile> CheckpointFile::create(const std::string& path, const FileAccess& access) {
@@ -147,17 +170,14 @@ Status CheckpointFile::set_integer(const std::string& object, const std::string&
 
 Result<std::string> CheckpointFile::string_attribute(const std::string& object,
                                                      const std::string& name) const {
-  auto target = open_object(file_.get(), object, path_);
-  if (!target) return target.error();
-  H5Handle attribute(H5Aopen(target.value().get(), name.c_str(), H5P_DEFAULT), H5Aclose);
-  if (!attribute.valid()) return error("no attribute " + object + "@" + name);
-  H5Handle type(H5Aget_type(attribute.get()), H5Tclose);
-  if (!type.valid() || H5Tget_class(type.get()) != H5T_STRING ||
-      H5Tis_variable_str(type.get()) != 0) {
+  auto open = open_attribute(file_.get(), path_, object, name);
+  if (!open) return open.error();
+  const hid_t type = open.value().type.get();
+  if (H5Tget_class(type) != H5T_STRING || H5Tis_variable_str(type) != 0) {
     return error("attribute " + object + "@" + name + " is not a fixed-length string");
   }
-  std::string value(H5Tget_size(type.get()), '\0');
-  if (H5Aread(attribute.get(), type.get(), value.data()) < 0) {
+  std::string value(H5Tget_size(type), '\0');
+  if (H5Aread(open.value().attribute.get(), type, value.data()) < 0) {
     return error("cannot read attribute " + object + "@" + name);
   }
   value.resize(std::strlen(value.c_str()));  // drop the NUL padding
@@ -166,16 +186,13 @@ Result<std::string> CheckpointFile::string_attribute(const std::string& object,
 
 Result<uint64_t> CheckpointFile::integer_attribute(const std::string& object,
                                                    const std::string& name) const {
-  auto target = open_object(file_.get(), object, path_);
-  if (!target) return target.error();
-  H5Handle attribute(H5Aopen(target.value().get(), name.c_str(), H5P_DEFAULT), H5Aclose);
-  if (!attribute.valid()) return error("no attribute " + object + "@" + name);
-  H5Handle type(H5Aget_type(attribute.get()), H5Tclose);
-  if (!type.valid() || H5Tget_class(type.get()) != H5T_INTEGER) {
+  auto open = open_attribute(file_.get(), path_, object, name);
+  if (!open) return open.error();
+  if (H5Tget_class(open.value().type.get()) != H5T_INTEGER) {
     return error("attribute " + object + "@" + name + " is not an integer");
   }
   uint64_t value = 0;
-  if (H5Aread(attribute.get(), H5T_NATIVE_UINT64, &value) < 0) {
+  if (H5Aread(open.value().attribute.get(), H5T_NATIVE_UINT64, &value) < 0) {
     return error("cannot read attribute " + object + "@" + name);
   }
   return value;

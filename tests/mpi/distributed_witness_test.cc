@@ -18,14 +18,6 @@ namespace {
 
 using namespace testing;
 
-params::ProofParams test_params() {
-  params::ProofParams p;
-  p.log_blowup = 2;
-  p.num_queries = 24;
-  p.grinding_bits = 0;
-  return p;
-}
-
 // `iterations` rounds of: read(3, p, 3), read(0, p + 0x400, 2), a word load,
 // a byte store, write(1, p, 2) and brk(0), with p moving through the data
 // segment; then the checksum out and exit(0). About 45 cycles a round.
@@ -67,11 +59,11 @@ void expect_same_witness(const Program& program, const ExecutionInputs& inputs, 
   mpi::MpiCommunicator comm;
   const std::string where =
       "rank " + std::to_string(comm.rank()) + " of " + std::to_string(comm.size());
-  auto single = build_zkvm_witness(program, inputs, test_params());
+  auto single = build_zkvm_witness(program, inputs, air_test_params());
   ASSERT_TRUE(single.ok()) << single.error().to_string();
   ZkvmProveOptions options;
   options.communicator = &comm;
-  auto split = build_zkvm_witness(program, inputs, test_params(), options);
+  auto split = build_zkvm_witness(program, inputs, air_test_params(), options);
   ASSERT_TRUE(split.ok()) << where << ": " << split.error().to_string();
   const ZkvmWitness& one = single.value();
   const ZkvmWitness& many = split.value();

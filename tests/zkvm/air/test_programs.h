@@ -6,9 +6,21 @@
 #include <cstdint>
 #include <vector>
 
+#include "src/params/proof_params.h"
 #include "tests/zkvm/rv32_asm.h"
 
 namespace baobab::zkvm::testing {
+
+// Blowup 4 and a few queries: the tests check what the verifier accepts, not
+// the security level, and this keeps each proof of a small program well
+// under a second (the 2^16-row bytes table is the floor).
+inline params::ProofParams air_test_params() {
+  params::ProofParams p;
+  p.log_blowup = 2;
+  p.num_queries = 24;
+  p.grinding_bits = 0;
+  return p;
+}
 
 inline constexpr uint32_t kAirEdges[] = {0,          1,          0x7fffffff, 0x80000000, 0xffffffff,
                                          0xfffffffe, 0x12345678, 0xdeadbeef, 3};

@@ -19,16 +19,7 @@
 namespace baobab::zkvm {
 namespace {
 
-// Blowup 4 and a few queries: the tests check what the verifier accepts, not
-// the security level, and this keeps each proof of a small program well
-// under a second (the 2^16-row bytes table is the floor).
-params::ProofParams test_params() {
-  params::ProofParams p;
-  p.log_blowup = 2;
-  p.num_queries = 24;
-  p.grinding_bits = 0;
-  return p;
-}
+using testing::air_test_params;
 
 params::SecurityLevel any_level() {
   params::SecurityLevel level;
@@ -44,7 +35,7 @@ struct Proved {
 
 Proved prove_all_instructions(const ZkvmProveOptions& options = {}) {
   Proved p{{}, testing::all_instructions_program(), testing::all_instructions_inputs()};
-  auto result = prove_program(p.program, p.inputs, test_params(), options);
+  auto result = prove_program(p.program, p.inputs, air_test_params(), options);
   EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().to_string());
   if (result.ok()) p.result = std::move(result).value();
   return p;
@@ -72,7 +63,7 @@ TEST(ZkvmProve, ProofBytesDoNotDependOnTheThreadCount) {
   const int saved = omp_get_max_threads();
   for (int threads : {1, 2, 3}) {
     omp_set_num_threads(threads);
-    auto result = prove_program(program, inputs, test_params());
+    auto result = prove_program(program, inputs, air_test_params());
     ASSERT_TRUE(result.ok()) << result.error().to_string();
     proofs.push_back(serialize_zkvm_proof(result.value().proof));
   }
@@ -137,14 +128,14 @@ void expect_rejected(const std::function<void(Tables&)>& attack, const std::stri
   const ExecutionInputs inputs = attack_inputs();
   ZkvmProveOptions checked;
   checked.tamper = attack;
-  auto refused = prove_program(program, inputs, test_params(), checked);
+  auto refused = prove_program(program, inputs, air_test_params(), checked);
   ASSERT_FALSE(refused.ok()) << "the debug checker accepted the attack on " << family;
   EXPECT_NE(refused.error().message.find(family), std::string::npos)
       << "expected family " << family << ", got: " << refused.error().to_string();
   ZkvmProveOptions forced;
   forced.tamper = attack;
   forced.check_witness = false;
-  auto proof = prove_program(program, inputs, test_params(), forced);
+  auto proof = prove_program(program, inputs, air_test_params(), forced);
   ASSERT_TRUE(proof.ok()) << proof.error().to_string();
   const ZkvmVerifyOutcome outcome =
       verify_program(program, inputs.public_input, proof.value().public_output,
@@ -155,7 +146,7 @@ void expect_rejected(const std::function<void(Tables&)>& attack, const std::stri
 TEST(ZkvmProve, AttackProgramIsHonestlyProvable) {
   const Program program = attack_program();
   const ExecutionInputs inputs = attack_inputs();
-  auto proof = prove_program(program, inputs, test_params());
+  auto proof = prove_program(program, inputs, air_test_params());
   ASSERT_TRUE(proof.ok()) << proof.error().to_string();
   const ZkvmVerifyOutcome outcome =
       verify_program(program, inputs.public_input, proof.value().public_output, 3,
@@ -386,7 +377,7 @@ class HonestProof : public ::testing::Test {
   static void SetUpTestSuite() {
     program_ = new Program(attack_program());
     inputs_ = new ExecutionInputs(attack_inputs());
-    auto proof = prove_program(*program_, *inputs_, test_params());
+    auto proof = prove_program(*program_, *inputs_, air_test_params());
     ASSERT_TRUE(proof.ok()) << proof.error().to_string();
     result_ = new ZkvmProveResult(std::move(proof).value());
   }
