@@ -79,7 +79,8 @@ Result<CheckpointFile> CheckpointFile::create(const std::string& path, const Fil
   auto file = checked(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.value().get()),
                       H5Fclose, "cannot create the file (is the directory writable?)", path);
   if (!file) return file.error();
-  return CheckpointFile(path, std::move(file).value(), access.collective());
+  return CheckpointFile(path, std::move(file).value(), access.collective(),
+                        access.communicator().rank());
 }
 
 Result<CheckpointFile> CheckpointFile::open(const std::string& path, const FileAccess& access) {
@@ -93,7 +94,8 @@ Result<CheckpointFile> CheckpointFile::open(const std::string& path, const FileA
   auto file = checked(H5Fopen(path.c_str(), H5F_ACC_RDWR, fapl.value().get()), H5Fclose,
                       "not a readable HDF5 file (damaged or not a checkpoint?)", path);
   if (!file) return file.error();
-  return CheckpointFile(path, std::move(file).value(), access.collective());
+  return CheckpointFile(path, std::move(file).value(), access.collective(),
+                        access.communicator().rank());
 }
 
 Error CheckpointFile::error(const std::string& what) const {
@@ -218,10 +220,7 @@ Status CheckpointFile::write_rows(const std::string& name, uint64_t rows, uint64
   if (first_row > rows || block.rows > rows - first_row) {
     return error("dataset " + name + ": rows beyond its " + std::to_string(rows));
   }
-  const size_t slash = name.rfind('/');
-  if (slash != std::string::npos && slash > 0) {
-    if (Status made = create_group(name.substr(0, slash)); !made) return made;
-  }
+  if (Status made = make_parent_group(name); !made) return made;
   const hsize_t dims[2] = {cols, rows};
   H5Handle file_space(H5Screate_simple(2, dims, nullptr), H5Sclose);
   H5Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
@@ -239,13 +238,14 @@ Status CheckpointFile::write_rows(const std::string& name, uint64_t rows, uint64
                               H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
                    H5Dclose);
   if (!dataset.valid()) return error("cannot create dataset " + name);
+  if (rows == 0 || cols == 0) return Ok{};  // nothing to transfer (on every rank alike)
 
   // This rank's rows: a hyperslab of the file, and of its strided block.
   const hsize_t stride = block.rows == 0 ? 1 : std::max<hsize_t>(block.stride, block.rows);
   const hsize_t memory_dims[2] = {std::max<hsize_t>(cols, 1), stride};
   H5Handle memory_space(H5Screate_simple(2, memory_dims, nullptr), H5Sclose);
   if (!memory_space.valid()) return error("dataset " + name + ": cannot make a memory space");
-  if (block.rows == 0 || cols == 0) {
+  if (block.rows == 0) {
     H5Sselect_none(file_space.get());
     H5Sselect_none(memory_space.get());
   } else {
@@ -262,7 +262,7 @@ Status CheckpointFile::write_rows(const std::string& name, uint64_t rows, uint64
   if (!transfer) return transfer.error();
   static_assert(sizeof(Fp) == sizeof(uint64_t), "Fp is one canonical 64-bit word");
   const Fp zero = Fp::zero();
-  const void* data = block.rows == 0 || cols == 0 ? static_cast<const void*>(&zero) : block.data;
+  const void* data = block.rows == 0 ? static_cast<const void*>(&zero) : block.data;
   if (H5Dwrite(dataset.get(), H5T_NATIVE_UINT64, memory_space.get(), file_space.get(),
                transfer.value().get(), data) < 0) {
     return error("cannot write dataset " + name + " (disk full?)");
@@ -299,7 +299,8 @@ Result<std::vector<Fp>> CheckpointFile::read_rows(const std::string& name, uint6
     return error("cannot open dataset " + name);
   }
   std::vector<uint64_t> words(cols * count);
-  if (count == 0 || cols == 0) {
+  if (rows == 0 || cols == 0) return std::vector<Fp>();  // on every rank alike
+  if (count == 0) {
     H5Sselect_none(file_space.get());
     H5Sselect_none(memory_space.get());
   } else {
@@ -325,6 +326,69 @@ Result<std::vector<Fp>> CheckpointFile::read_rows(const std::string& name, uint6
     values[i] = Fp::from_canonical(words[i]);
   }
   return values;
+}
+
+Status CheckpointFile::make_parent_group(const std::string& name) {
+  const size_t slash = name.rfind('/');
+  if (slash == std::string::npos || slash == 0) return Ok{};
+  return create_group(name.substr(0, slash));
+}
+
+Status CheckpointFile::write_bytes(const std::string& name, std::span<const uint8_t> bytes) {
+  if (Status made = make_parent_group(name); !made) return made;
+  const hsize_t size = bytes.size();
+  H5Handle file_space(H5Screate_simple(1, &size, nullptr), H5Sclose);
+  H5Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
+  if (!file_space.valid() || !dcpl.valid() || H5Pset_obj_track_times(dcpl.get(), false) < 0 ||
+      H5Pset_fill_time(dcpl.get(), H5D_FILL_TIME_NEVER) < 0) {
+    return error("dataset " + name + ": cannot make its dataspace");
+  }
+  if (size > 0) {
+    const hsize_t chunk = std::min<hsize_t>(size, hsize_t{1} << 20);
+    if (H5Pset_chunk(dcpl.get(), 1, &chunk) < 0 || H5Pset_fletcher32(dcpl.get()) < 0) {
+      return error("dataset " + name + ": cannot set chunks and checksums");
+    }
+  }
+  H5Handle dataset(H5Dcreate2(file_.get(), name.c_str(), H5T_STD_U8LE, file_space.get(),
+                              H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
+                   H5Dclose);
+  if (!dataset.valid()) return error("cannot create dataset " + name);
+  if (size == 0) return Ok{};  // nothing to transfer (on every rank alike)
+  H5Handle memory_space(H5Screate_simple(1, &size, nullptr), H5Sclose);
+  const bool mine = access_rank_ == 0;
+  if (!mine) {
+    H5Sselect_none(file_space.get());
+    H5Sselect_none(memory_space.get());
+  }
+  auto transfer = transfer_list();
+  if (!transfer) return transfer.error();
+  const uint8_t none = 0;
+  if (H5Dwrite(dataset.get(), H5T_NATIVE_UINT8, memory_space.get(), file_space.get(),
+               transfer.value().get(), mine ? bytes.data() : &none) < 0) {
+    return error("cannot write dataset " + name + " (disk full?)");
+  }
+  if (!dataset.close()) return error("cannot close dataset " + name);
+  return Ok{};
+}
+
+Result<std::vector<uint8_t>> CheckpointFile::read_bytes(const std::string& name) const {
+  H5Handle dataset(H5Dopen2(file_.get(), name.c_str(), H5P_DEFAULT), H5Dclose);
+  if (!dataset.valid()) return error("no dataset " + name);
+  H5Handle space(H5Dget_space(dataset.get()), H5Sclose);
+  hsize_t size = 0;
+  if (!space.valid() || H5Sget_simple_extent_ndims(space.get()) != 1 ||
+      H5Sget_simple_extent_dims(space.get(), &size, nullptr) < 0) {
+    return error("dataset " + name + " is not a byte string");
+  }
+  std::vector<uint8_t> bytes(size);
+  if (size == 0) return bytes;
+  auto transfer = transfer_list();
+  if (!transfer) return transfer.error();
+  if (H5Dread(dataset.get(), H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, transfer.value().get(),
+              bytes.data()) < 0) {
+    return error("cannot read dataset " + name + " (damaged: a checksum does not match?)");
+  }
+  return bytes;
 }
 
 Status CheckpointFile::close() {

@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -60,19 +61,30 @@ class CheckpointFile {
   Result<std::vector<field::Fp>> read_rows(const std::string& name, uint64_t first_row,
                                            uint64_t count) const;
 
+  // A byte string as dataset `name` (one dimension, u8, checksummed like
+  // the others). Every rank passes the same bytes (the dataset's shape must
+  // agree); rank 0 writes them.
+  Status write_bytes(const std::string& name, std::span<const uint8_t> bytes);
+  Result<std::vector<uint8_t>> read_bytes(const std::string& name) const;
+
   // Flushes and closes; a failed flush is an error.
   Status close();
 
  private:
-  CheckpointFile(std::string path, H5Handle file, bool collective)
-      : path_(std::move(path)), file_(std::move(file)), collective_(collective) {}
+  CheckpointFile(std::string path, H5Handle file, bool collective, int access_rank)
+      : path_(std::move(path)),
+        file_(std::move(file)),
+        collective_(collective),
+        access_rank_(access_rank) {}
   Error error(const std::string& what) const;
   // A dataset-transfer list: collective MPI-IO when the access is.
   Result<H5Handle> transfer_list() const;
+  Status make_parent_group(const std::string& name);
 
   std::string path_;
   H5Handle file_;
   bool collective_ = false;
+  int access_rank_ = 0;  // this process's rank among those sharing the file
 };
 
 }  // namespace baobab::io

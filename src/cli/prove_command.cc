@@ -4,10 +4,14 @@
 
 #include <chrono>
 #include <cstdio>
+#include <memory>
 #include <string_view>
 #include <vector>
 
+#include "io/file_access.h"
 #include "mpi/environment.h"
+#include "mpi/mpi_communicator.h"
+#include "mpi/parallel_file_access.h"
 #include "src/cli/args.h"
 #include "src/cli/file_io.h"
 #include "src/cli/phase_timer.h"
@@ -26,6 +30,7 @@ constexpr int kExitMalformedElf = 3;
 constexpr int kExitWrite = 5;
 constexpr int kExitTooLarge = 6;
 constexpr int kExitProverFailed = 7;
+constexpr int kExitCheckpoint = 8;
 
 const std::vector<OptionSpec> kProveOptions = {
     {"out", "write the proof to this file (required; also -o)", "", false},
@@ -37,6 +42,11 @@ const std::vector<OptionSpec> kProveOptions = {
     {"max-cycles", "fail when the guest has not exited after this many cycles", "268435456", false},
     {"json", "print one JSON object on stdout instead of the raw output", "", true},
     {"no-check", "skip the AIR debug check of the witness before proving", "", true},
+    {"checkpoint",
+     "checkpoint file (HDF5): resume from it when it holds this proof's finished phases, "
+     "write it as phases finish",
+     "", false},
+    {"restart", "with --checkpoint: ignore what the file holds and start over", "", true},
     {"help", "show this help", "", true},
 };
 
@@ -46,7 +56,8 @@ constexpr const char* kProveUsage =
     "atomically to --out; the public output goes to stdout or --output; one line per\n"
     "prover phase and a summary go to stderr. Exit status: 0 proved, 1 execution\n"
     "error, 2 usage error, 3 malformed ELF, 5 cannot write the proof or output,\n"
-    "6 too large to prove, 7 other prover failure.\n\n";
+    "6 too large to prove, 7 other prover failure, 8 the checkpoint cannot be used or\n"
+    "written (another program, inputs or parameters; damaged; unwritable).\n\n";
 
 // With several ranks one rank cannot just return: the others may be waiting
 // in a collective. The whole job ends, with the rank and the cause named.
@@ -85,6 +96,7 @@ std::string json_report(const zkvm::Program& program, const zkvm::ZkvmProveResul
     json += std::to_string(peak_rss[r]);
   }
   json += "]";
+  json += ",\"resumed_after\":" + json_string(result.resumed_after);
   json += ",\"exit_code\":" + std::to_string(result.exit_code);
   json += ",\"proof_bytes\":" + std::to_string(proof_bytes);
   json += ",\"phases\":[";
@@ -166,6 +178,21 @@ int run_prove_command(std::span<const std::string> raw_args, dist::Communicator*
   options.max_cycles = max_cycles.value();
   options.check_witness = !parsed.flag("no-check");
   options.communicator = comm;
+  // --checkpoint: the job's ranks open the file together (MPI-IO); one
+  // process opens it alone.
+  std::unique_ptr<io::FileAccess> checkpoint_access;
+  if (!parsed.value("checkpoint").empty()) {
+    if (auto* mpi_comm = dynamic_cast<mpi::MpiCommunicator*>(comm)) {
+      checkpoint_access = std::make_unique<mpi::ParallelFileAccess>(*mpi_comm);
+    } else {
+      checkpoint_access = std::make_unique<io::SerialFileAccess>();
+    }
+    options.checkpoint_path = parsed.value("checkpoint");
+    options.checkpoint_access = checkpoint_access.get();
+    options.restart = parsed.flag("restart");
+  } else if (parsed.flag("restart")) {
+    return fail(comm, kExitUsage, "--restart needs --checkpoint");
+  }
   options.on_phase = [&phases, rank0](std::string_view phase, double seconds) {
     phases.push_back({std::string(phase), seconds, {}});
     if (!rank0) return;
@@ -183,10 +210,15 @@ int run_prove_command(std::span<const std::string> raw_args, dist::Communicator*
     // phase ended is the guest's (a fault or --max-cycles).
     if (error.code == ErrorCode::kResourceLimit)
       return fail(comm, kExitTooLarge, error.to_string());
+    if (error.context == "checkpoint") return fail(comm, kExitCheckpoint, error.to_string());
     if (phases.empty()) return fail(comm, kExitExecutionError, error.to_string());
     return fail(comm, kExitProverFailed, error.to_string());
   }
   const zkvm::ZkvmProveResult& result = proved.value();
+  if (rank0 && !result.resumed_after.empty()) {
+    std::fprintf(stderr, "baobab prove: resumed from %s: phases up to %s were done\n",
+                 parsed.value("checkpoint").c_str(), result.resumed_after.c_str());
+  }
   const std::vector<uint64_t> bytes_sent =
       gather_per_rank(comm, comm == nullptr ? 0 : comm->bytes_sent());
   const std::vector<uint64_t> peak_rss = gather_per_rank(comm, peak_resident_bytes());

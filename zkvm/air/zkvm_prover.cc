@@ -23,6 +23,7 @@
 #include "zkvm/air/lookup_counter.h"
 #include "zkvm/air/memory_air.h"
 #include "zkvm/air/syscall_witness.h"
+#include "zkvm/air/witness_checkpoint.h"
 #include "zkvm/air/zkvm_statement.h"
 
 namespace baobab::zkvm {
@@ -253,9 +254,27 @@ Result<ZkvmWitness> build_zkvm_witness(const Program& program, const ExecutionIn
 Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInputs& inputs,
                                       const params::ProofParams& params,
                                       const ZkvmProveOptions& options) {
-  auto built = build_zkvm_witness(program, inputs, params, options);
+  const bool checkpointing =
+      !options.checkpoint_path.empty() && options.checkpoint_access != nullptr;
+  const CheckpointIdentity identity = checkpoint_identity(program, inputs, params);
+  std::optional<ZkvmWitness> resumed;
+  if (checkpointing && !options.restart) {
+    auto found = resume_witness(options.checkpoint_path, *options.checkpoint_access, identity,
+                                program, inputs, params);
+    if (!found) return found.error();
+    resumed = std::move(found).value();
+  }
+  Result<ZkvmWitness> built = resumed ? Result<ZkvmWitness>(std::move(*resumed))
+                                      : build_zkvm_witness(program, inputs, params, options);
   if (!built) return built.error();
   ZkvmWitness& witness = built.value();
+  if (checkpointing && !resumed) {
+    if (Status ok = checkpoint_witness(options.checkpoint_path, *options.checkpoint_access,
+                                       identity, witness);
+        !ok) {
+      return ok.error();
+    }
+  }
   const rv::ZkvmStatement& st = *witness.statement;
   std::vector<field::ConstMatrixView> views;
   for (const TableTrace& t : witness.tables) views.push_back(t.view());
@@ -270,6 +289,7 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
   if (!proof) return proof.error();
 
   ZkvmProveResult result;
+  if (resumed) result.resumed_after = "witness";
   result.proof.cycles = witness.cycles;
   result.proof.log_rows = st.heights();
   result.proof.stark = std::move(proof).value();

@@ -28,6 +28,10 @@
 #include "zkvm/executor.h"
 #include "zkvm/program.h"
 
+namespace baobab::io {
+class FileAccess;
+}  // namespace baobab::io
+
 namespace baobab::zkvm {
 
 // Table heights as log2 of the row count, in rv::TableId order.
@@ -65,10 +69,20 @@ struct ZkvmProveOptions {
   // on rank 0). Null: one process (stark::prove). The proof bytes are the
   // same either way.
   dist::Communicator* communicator = nullptr;
+  // Checkpoint file (docs/checkpoints.md), opened through checkpoint_access
+  // (whose ranks are those of `communicator`): resume from it when it holds
+  // the witness phase of this program, parameters and inputs (a checkpoint
+  // of anything else is an error), write it after the witness phase
+  // otherwise. `restart`: ignore what is there and replace it.
+  std::string checkpoint_path;
+  const io::FileAccess* checkpoint_access = nullptr;
+  bool restart = false;
 };
 
 struct ZkvmProveResult {
   ZkvmProof proof;
+  // The last phase a resume found done in the checkpoint ("" when none).
+  std::string resumed_after;
   uint32_t exit_code = 0;
   std::vector<uint8_t> public_output;
   std::vector<uint8_t> debug_output;

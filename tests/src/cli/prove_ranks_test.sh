@@ -12,13 +12,7 @@ guests=$3
 examples=$4
 shift 4
 ranks_list=("$@")
-export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_btl=self,vader \
-  OMPI_MCA_oob_tcp_if_include=lo OMPI_MCA_btl_vader_single_copy_mechanism=none \
-  OMPI_MCA_rmaps_base_oversubscribe=1 OMP_NUM_THREADS=1
-if [ ! -f "$guests/fibonacci.elf" ]; then
-  echo "SKIP: guests not built (needs riscv64-unknown-elf-gcc and picolibc, scripts/setup-debian.sh)"
-  exit 77
-fi
+source "$(dirname "$0")/mpi_guest_test_env.sh"
 profile=(--profile conjectured-100)  # fewer queries: the same code, a faster test
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

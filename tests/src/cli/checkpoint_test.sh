@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# `baobab prove --checkpoint` (issue 7, witness phase): the first run writes
+# the checkpoint and the proof one process writes without it; a re-run
+# resumes (says so) with the same proof bytes; a checkpoint written on 4
+# ranks resumes on 3 and on 1 with the same bytes; a checkpoint of another
+# input is refused (exit 8) and left as it was; --restart replaces it; the
+# file reads with h5dump.
+#   checkpoint_test.sh <baobab> <mpiexec> <guest dir> <examples dir>
+# Exits 77 (skipped) when the guests were not built (no RISC-V toolchain).
+set -euo pipefail
+baobab=$1
+mpiexec=$2
+guests=$3
+examples=$4
+source "$(dirname "$0")/mpi_guest_test_env.sh"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+elf=$guests/fibonacci.elf
+input=$examples/fibonacci/samples/n10.public
+prove=("$baobab" prove "$elf" --input "$input" --profile conjectured-100)
+fail() { echo "FAIL: $*"; exit 1; }
+
+"${prove[@]}" -o "$tmp/plain.bin" >/dev/null 2>&1 || fail "plain proof"
+
+"${prove[@]}" -o "$tmp/first.bin" --checkpoint "$tmp/run.h5" >/dev/null 2>"$tmp/err" ||
+  { cat "$tmp/err"; fail "first run with --checkpoint"; }
+cmp "$tmp/plain.bin" "$tmp/first.bin" || fail "writing a checkpoint changed the proof"
+! grep -q resumed "$tmp/err" || fail "the first run claims a resume"
+[ -f "$tmp/run.h5" ] && [ ! -e "$tmp/run.h5.partial" ] || fail "no committed generation"
+if command -v h5dump >/dev/null; then
+  h5dump -A "$tmp/run.h5" >"$tmp/dump.txt" || fail "h5dump cannot read the checkpoint"
+  grep -q '"baobab-checkpoint"' "$tmp/dump.txt" || fail "h5dump does not show the format"
+  grep -q 'GROUP "witness"' "$tmp/dump.txt" || fail "h5dump shows no witness phase"
+fi
+
+"${prove[@]}" -o "$tmp/again.bin" --checkpoint "$tmp/run.h5" >/dev/null 2>"$tmp/err" ||
+  { cat "$tmp/err"; fail "resume"; }
+grep -q "resumed from $tmp/run.h5" "$tmp/err" || fail "the resume does not say so"
+cmp "$tmp/plain.bin" "$tmp/again.bin" || fail "the resumed proof differs"
+
+# Written on 4 ranks, resumed on 3 and on 1.
+"$mpiexec" -np 4 "${prove[@]}" -o "$tmp/r4.bin" --checkpoint "$tmp/ranks.h5" >/dev/null 2>"$tmp/err" ||
+  { cat "$tmp/err"; fail "4 ranks"; }
+"$mpiexec" -np 3 "${prove[@]}" -o "$tmp/r3.bin" --checkpoint "$tmp/ranks.h5" >/dev/null 2>"$tmp/err" ||
+  { cat "$tmp/err"; fail "resume on 3 ranks"; }
+grep -q resumed "$tmp/err" || fail "3 ranks did not resume"
+"${prove[@]}" -o "$tmp/r1.bin" --checkpoint "$tmp/ranks.h5" >/dev/null 2>"$tmp/err" ||
+  { cat "$tmp/err"; fail "resume on 1 process"; }
+for r in r4 r3 r1; do cmp "$tmp/plain.bin" "$tmp/$r.bin" || fail "$r: another proof"; done
+
+# Another input: refused, exit 8, the checkpoint untouched.
+printf 7 >"$tmp/other.public"
+cp "$tmp/run.h5" "$tmp/before.h5"
+set +e
+"$baobab" prove "$elf" --input "$tmp/other.public" --profile conjectured-100 -o "$tmp/other.bin" \
+  --checkpoint "$tmp/run.h5" >/dev/null 2>"$tmp/err"
+status=$?
+set -e
+[ "$status" -eq 8 ] || { cat "$tmp/err"; fail "another input exited $status, expected 8"; }
+grep -q "another public input" "$tmp/err" || { cat "$tmp/err"; fail "the refusal does not say why"; }
+cmp "$tmp/run.h5" "$tmp/before.h5" || fail "a refused checkpoint was changed"
+[ ! -e "$tmp/other.bin" ] || fail "a proof was written despite the refusal"
+
+# --restart replaces it; the next run resumes the new one.
+"$baobab" prove "$elf" --input "$tmp/other.public" --profile conjectured-100 -o "$tmp/other.bin" \
+  --checkpoint "$tmp/run.h5" --restart >/dev/null 2>&1 || fail "--restart"
+[ -f "$tmp/run.h5.prev" ] || fail "the replaced generation was not kept"
+"$baobab" prove "$elf" --input "$tmp/other.public" --profile conjectured-100 -o "$tmp/other2.bin" \
+  --checkpoint "$tmp/run.h5" >/dev/null 2>"$tmp/err" || fail "resume after --restart"
+grep -q resumed "$tmp/err" || fail "no resume after --restart"
+cmp "$tmp/other.bin" "$tmp/other2.bin" || fail "the proof after --restart differs on resume"
+
+set +e
+"${prove[@]}" -o "$tmp/x.bin" --restart >/dev/null 2>&1
+status=$?
+set -e
+[ "$status" -eq 2 ] || fail "--restart without --checkpoint exited $status, expected 2"
+echo "ok: write, resume on 1/3 ranks from 1/4, refusal, restart"

@@ -1,0 +1,203 @@
+#include "zkvm/air/witness_checkpoint.h"
+
+#include <array>
+#include <filesystem>
+
+#include "io/generation.h"
+#include "src/dist/distributed_prover.h"
+#include "src/hash/digest.h"
+#include "src/hash/sha256.h"
+
+namespace baobab::zkvm {
+
+namespace {
+
+constexpr char kFormat[] = "baobab-checkpoint";
+constexpr uint64_t kVersion = 1;
+constexpr char kWitness[] = "/phases/witness";
+constexpr std::array<const char*, rv::kNumTables> kTableNames = {
+    "cpu", "static", "bytes", "fixed_mem", "zero_mem", "ecall", "io"};
+
+std::string trace_dataset(uint64_t table) {
+  return std::string("/trace/") + kTableNames[table];
+}
+
+std::string hex_of(std::span<const uint8_t> bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  for (const uint8_t b : bytes) {
+    out.push_back(kDigits[b >> 4]);
+    out.push_back(kDigits[b & 15]);
+  }
+  return out;
+}
+
+Error refused(const std::string& path, const std::string& what) {
+  return Error{ErrorCode::kInvalidArgument,
+               path + ": " + what + " (prove --restart starts over and replaces it)", "checkpoint"};
+}
+
+// Ok when `file` is a Baobab checkpoint made for `identity`.
+Status check_identity(const io::CheckpointFile& file, const CheckpointIdentity& identity) {
+  auto format = file.string_attribute("/", "format");
+  auto version = file.integer_attribute("/", "version");
+  if (!format || format.value() != kFormat) return refused(file.path(), "not a Baobab checkpoint");
+  if (!version || version.value() != kVersion) {
+    return refused(file.path(), "a checkpoint of another format version");
+  }
+  const std::array<std::pair<const char*, const std::string*>, 4> fields = {{
+      {"program_id", &identity.program_id},
+      {"parameters", &identity.parameters},
+      {"public_input_sha256", &identity.public_input_sha256},
+      {"private_input_sha256", &identity.private_input_sha256},
+  }};
+  const std::array<const char*, 4> meaning = {"another program", "other proof parameters",
+                                              "another public input", "another private input"};
+  for (size_t i = 0; i < fields.size(); ++i) {
+    auto stored = file.string_attribute("/", fields[i].first);
+    if (!stored) return stored.error();
+    if (stored.value() != *fields[i].second) {
+      return refused(file.path(), std::string("a checkpoint of ") + meaning[i]);
+    }
+  }
+  return Ok{};
+}
+
+Result<ZkvmWitness> load(const io::CheckpointFile& file, const Program& program,
+                         const ExecutionInputs& inputs, const params::ProofParams& params,
+                         dist::Communicator& comm) {
+  auto cycles = file.integer_attribute(kWitness, "cycles");
+  if (!cycles) return cycles.error();
+  auto exit_code = file.integer_attribute(kWitness, "exit_code");
+  if (!exit_code) return exit_code.error();
+  rv::Heights heights{};
+  for (uint64_t t = 0; t < rv::kNumTables; ++t) {
+    auto h = file.integer_attribute(trace_dataset(t), "log_rows");
+    if (!h) return h.error();
+    if (h.value() > 40) return refused(file.path(), "a table height beyond 2^40");
+    heights[t] = static_cast<int>(h.value());
+  }
+  ZkvmWitness witness;
+  witness.cycles = cycles.value();
+  witness.exit_code = static_cast<uint32_t>(exit_code.value());
+  auto output = file.read_bytes(std::string(kWitness) + "/public_output");
+  if (!output) return output.error();
+  witness.public_output = std::move(output).value();
+  auto debug = file.read_bytes(std::string(kWitness) + "/debug_output");
+  if (!debug) return debug.error();
+  witness.debug_output = std::move(debug).value();
+  const rv::StatementValues values{witness.cycles, witness.exit_code, inputs.public_input,
+                                   witness.public_output};
+  auto statement = rv::ZkvmStatement::make(program, values, heights);
+  if (!statement) return statement.error();
+  witness.statement = std::move(statement).value();
+
+  const bool distributed = comm.size() > 1;
+  std::vector<dist::OwnRows> own;
+  if (distributed) {
+    auto rows = dist::own_table_rows(witness.statement->statement(), params,
+                                     static_cast<uint64_t>(comm.size()),
+                                     static_cast<uint64_t>(comm.rank()));
+    if (!rows) return rows.error();
+    own = std::move(rows).value();
+  }
+  for (uint64_t t = 0; t < rv::kNumTables; ++t) {
+    auto shape = file.shape(trace_dataset(t));
+    if (!shape) return shape.error();
+    const auto [rows, cols] = shape.value();
+    if (rows != (uint64_t{1} << heights[t])) {
+      return refused(file.path(),
+                     "table " + std::string(kTableNames[t]) + " has another height than recorded");
+    }
+    // Only the cpu table is kept by rows (build_zkvm_witness does the same).
+    const bool window = distributed && t == rv::kTableCpu && own[t].split;
+    rv::TableTrace table =
+        window ? rv::TableTrace::window(heights[t], cols, own[t].first, own[t].count)
+               : rv::TableTrace(heights[t], cols);
+    auto block = file.read_rows(trace_dataset(t), table.first, table.count);
+    if (!block) return block.error();
+    for (uint64_t c = 0; c < cols; ++c) {
+      std::copy_n(block.value().data() + c * table.count, table.count,
+                  table.data.data() + c * table.stored_rows());
+    }
+    if (window) {  // the window's next row
+      const uint64_t next = (table.first + table.count) % rows;
+      auto row = file.read_rows(trace_dataset(t), next, 1);
+      if (!row) return row.error();
+      for (uint64_t c = 0; c < cols; ++c) table.at(next, c) = row.value()[c];
+    }
+    witness.tables[t] = std::move(table);
+  }
+  return witness;
+}
+
+}  // namespace
+
+CheckpointIdentity checkpoint_identity(const Program& program, const ExecutionInputs& inputs,
+                                       const params::ProofParams& params) {
+  const auto encoded = params.to_bytes();
+  return {hash::to_hex(program.program_id), hex_of(encoded),
+          hash::to_hex(hash::sha256(inputs.public_input)),
+          hash::to_hex(hash::sha256(inputs.private_input))};
+}
+
+Result<std::optional<ZkvmWitness>> resume_witness(
+    const std::string& path, const io::FileAccess& access, const CheckpointIdentity& identity,
+    const Program& program, const ExecutionInputs& inputs, const params::ProofParams& params) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec) && !std::filesystem::exists(io::previous_path(path), ec)) {
+    return std::optional<ZkvmWitness>();
+  }
+  auto current = io::current_generation(path);
+  if (!current) return current.error();
+  auto file = io::CheckpointFile::open(current.value(), access);
+  if (!file) return file.error();
+  if (Status ok = check_identity(file.value(), identity); !ok) return ok.error();
+  if (!file.value().exists(kWitness)) return std::optional<ZkvmWitness>();
+  auto witness = load(file.value(), program, inputs, params, access.communicator());
+  if (!witness) return witness.error();
+  return std::optional<ZkvmWitness>(std::move(witness).value());
+}
+
+Status checkpoint_witness(const std::string& path, const io::FileAccess& access,
+                          const CheckpointIdentity& identity, const ZkvmWitness& witness) {
+  dist::Communicator& comm = access.communicator();
+  auto file = io::CheckpointFile::create(io::partial_path(path), access);
+  if (!file) return file.error();
+  io::CheckpointFile& f = file.value();
+  for (Status ok : {f.set_string("/", "format", kFormat), f.set_integer("/", "version", kVersion),
+                    f.set_string("/", "program_id", identity.program_id),
+                    f.set_string("/", "parameters", identity.parameters),
+                    f.set_string("/", "public_input_sha256", identity.public_input_sha256),
+                    f.set_string("/", "private_input_sha256", identity.private_input_sha256)}) {
+    if (!ok) return ok;
+  }
+  for (uint64_t t = 0; t < rv::kNumTables; ++t) {
+    const rv::TableTrace& table = witness.tables[t];
+    // A split table: this rank's rows; a whole one: rank 0 writes it.
+    const bool mine = table.windowed || comm.rank() == 0;
+    const field::ConstMatrixView block = mine ? table.view() : table.view().row_block(0, 0);
+    if (Status ok = f.write_rows(trace_dataset(t), table.rows(), table.cols,
+                                 table.windowed ? table.first : 0, block);
+        !ok) {
+      return ok;
+    }
+    if (Status ok =
+            f.set_integer(trace_dataset(t), "log_rows", static_cast<uint64_t>(table.log_rows));
+        !ok) {
+      return ok;
+    }
+  }
+  // The phase's group: what the statement needs besides the traces.
+  for (Status ok : {f.write_bytes(std::string(kWitness) + "/public_output", witness.public_output),
+                    f.write_bytes(std::string(kWitness) + "/debug_output", witness.debug_output),
+                    f.set_integer(kWitness, "cycles", witness.cycles),
+                    f.set_integer(kWitness, "exit_code", witness.exit_code),
+                    f.set_integer(kWitness, "ranks", static_cast<uint64_t>(comm.size()))}) {
+    if (!ok) return ok;
+  }
+  if (Status ok = f.close(); !ok) return ok;
+  return io::commit_generation(path, comm);
+}
+
+}  // namespace baobab::zkvm

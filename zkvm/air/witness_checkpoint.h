@@ -1,0 +1,46 @@
+// The witness phase of a checkpoint (issue 7, docs/checkpoints.md): the
+// statement's values, the table heights and every table's main trace, so
+// that a resumed job skips execution and witness generation and proves the
+// same traces. The file also names what it was made for (program, proof
+// parameters, inputs); a checkpoint of anything else is refused.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "io/checkpoint_file.h"
+#include "io/file_access.h"
+#include "src/common/result.h"
+#include "src/params/proof_params.h"
+#include "zkvm/air/zkvm_prover.h"
+#include "zkvm/executor.h"
+#include "zkvm/program.h"
+
+namespace baobab::zkvm {
+
+// What a checkpoint must match to be resumed (hex strings).
+struct CheckpointIdentity {
+  std::string program_id;
+  std::string parameters;  // ProofParams::to_bytes()
+  std::string public_input_sha256;
+  std::string private_input_sha256;
+};
+
+CheckpointIdentity checkpoint_identity(const Program& program, const ExecutionInputs& inputs,
+                                       const params::ProofParams& params);
+
+// The witness of the checkpoint at `path` as build_zkvm_witness gives it on
+// this rank, or nullopt when there is no checkpoint there. Errors (context
+// "checkpoint"): a checkpoint of another program, other parameters or other
+// inputs, a damaged or unreadable file. Collective over access's ranks.
+Result<std::optional<ZkvmWitness>> resume_witness(
+    const std::string& path, const io::FileAccess& access, const CheckpointIdentity& identity,
+    const Program& program, const ExecutionInputs& inputs, const params::ProofParams& params);
+
+// Writes a new generation of `path` holding the identity and `witness`
+// (each rank its rows of a split cpu table, rank 0 the whole tables) and
+// commits it (io/generation.h). Collective over access's ranks.
+Status checkpoint_witness(const std::string& path, const io::FileAccess& access,
+                          const CheckpointIdentity& identity, const ZkvmWitness& witness);
+
+}  // namespace baobab::zkvm
