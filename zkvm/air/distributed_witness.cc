@@ -117,7 +117,7 @@ std::vector<uint64_t> encode(const RegionReport& region) {
 
 Result<RegionReport> decode(std::span<const uint8_t> bytes) {
   std::vector<uint64_t> words(bytes.size() / sizeof(uint64_t));
-  std::memcpy(words.data(), bytes.data(), words.size() * sizeof(uint64_t));
+  if (!words.empty()) std::memcpy(words.data(), bytes.data(), words.size() * sizeof(uint64_t));
   const uint64_t fixed = 2 + 2 * kNumRegisters + 1;
   if (words.size() < fixed || (words.size() - fixed) != 3 * words[fixed - 1]) {
     return internal("a region report has the wrong length");
@@ -144,7 +144,7 @@ std::span<const uint8_t> as_bytes(std::span<const Fp> values) {
 
 std::vector<Fp> to_field(const std::vector<uint8_t>& bytes) {
   std::vector<Fp> values(bytes.size() / sizeof(Fp));
-  std::memcpy(values.data(), bytes.data(), values.size() * sizeof(Fp));
+  if (!values.empty()) std::memcpy(values.data(), bytes.data(), values.size() * sizeof(Fp));
   return values;
 }
 
