@@ -12,6 +12,7 @@
 #include "mpi/environment.h"
 #include "mpi/mpi_communicator.h"
 #include "src/cli/demo_command.h"
+#include "src/cli/inspect_command.h"
 #include "src/cli/prove_command.h"
 #include "src/cli/run_command.h"
 #include "src/cli/verify_command.h"
@@ -30,6 +31,8 @@ constexpr const char* kUsage =
     "             and the public output (under mpirun/srun: one proof across the ranks)\n"
     "  verify     check a proof against the ELF, public input, claimed output and\n"
     "             exit code\n"
+    "  inspect    what a checkpoint (prove --checkpoint) holds and what a resume\n"
+    "             would do\n"
     "\n"
     "  baobab <command> --help   options of one command\n"
     "  baobab --version          version\n"
@@ -67,6 +70,7 @@ int main(int argc, char** argv) {
     return baobab::cli::run_prove_command(rest, &comm);
   }
   if (command == "verify") return baobab::cli::run_verify_command(rest);
+  if (command == "inspect") return baobab::cli::run_inspect_command(rest);
   if (command == "demo") {
     baobab::mpi::Environment environment(argc, argv);
     return baobab::cli::run_demo_command(rest, environment.rank(), environment.size());

@@ -37,14 +37,20 @@ Error refused(const std::string& path, const std::string& what) {
                path + ": " + what + " (prove --restart starts over and replaces it)", "checkpoint"};
 }
 
-// Ok when `file` is a Baobab checkpoint made for `identity`.
-Status check_identity(const io::CheckpointFile& file, const CheckpointIdentity& identity) {
+// Ok when `file` is a Baobab checkpoint of this format version.
+Status check_format(const io::CheckpointFile& file) {
   auto format = file.string_attribute("/", "format");
   auto version = file.integer_attribute("/", "version");
   if (!format || format.value() != kFormat) return refused(file.path(), "not a Baobab checkpoint");
   if (!version || version.value() != kVersion) {
     return refused(file.path(), "a checkpoint of another format version");
   }
+  return Ok{};
+}
+
+// Ok when `file` is a Baobab checkpoint made for `identity`.
+Status check_identity(const io::CheckpointFile& file, const CheckpointIdentity& identity) {
+  if (Status ok = check_format(file); !ok) return ok;
   const std::array<std::pair<const char*, const std::string*>, 4> fields = {{
       {"program_id", &identity.program_id},
       {"parameters", &identity.parameters},
@@ -133,12 +139,57 @@ Result<ZkvmWitness> load(const io::CheckpointFile& file, const Program& program,
 
 }  // namespace
 
+Result<CheckpointSummary> summarize_checkpoint(const std::string& path,
+                                               const io::FileAccess& access) {
+  auto current = io::current_generation(path);
+  if (!current) return current.error();
+  auto file = io::CheckpointFile::open(current.value(), access);
+  if (!file) return file.error();
+  const io::CheckpointFile& f = file.value();
+  if (Status ok = check_format(f); !ok) return ok.error();
+  CheckpointSummary summary;
+  summary.generation = current.value();
+  std::array<std::string*, 4> fields = {&summary.identity.program_id, &summary.identity.parameters,
+                                        &summary.identity.public_input_sha256,
+                                        &summary.identity.private_input_sha256};
+  const std::array<const char*, 4> names = {"program_id", "parameters", "public_input_sha256",
+                                            "private_input_sha256"};
+  for (size_t i = 0; i < fields.size(); ++i) {
+    auto value = f.string_attribute("/", names[i]);
+    if (!value) return value.error();
+    *fields[i] = value.value();
+  }
+  summary.witness_done = f.exists(kWitness);
+  if (!summary.witness_done) return summary;
+  for (auto [name, target] :
+       std::array<std::pair<const char*, uint64_t*>, 3>{{{"cycles", &summary.cycles},
+                                                         {"exit_code", &summary.exit_code},
+                                                         {"ranks", &summary.ranks}}}) {
+    auto value = f.integer_attribute(kWitness, name);
+    if (!value) return value.error();
+    *target = value.value();
+  }
+  auto output = f.read_bytes(std::string(kWitness) + "/public_output");
+  if (!output) return output.error();
+  summary.public_output_bytes = output.value().size();
+  for (uint64_t t = 0; t < rv::kNumTables; ++t) {
+    auto shape = f.shape(trace_dataset(t));
+    if (!shape) return shape.error();
+    summary.tables.push_back({kTableNames[t], shape.value().first, shape.value().second});
+  }
+  return summary;
+}
+
 CheckpointIdentity checkpoint_identity(const Program& program, const ExecutionInputs& inputs,
                                        const params::ProofParams& params) {
-  const auto encoded = params.to_bytes();
-  return {hash::to_hex(program.program_id), hex_of(encoded),
+  return {hash::to_hex(program.program_id), parameters_hex(params),
           hash::to_hex(hash::sha256(inputs.public_input)),
           hash::to_hex(hash::sha256(inputs.private_input))};
+}
+
+std::string parameters_hex(const params::ProofParams& params) {
+  const auto encoded = params.to_bytes();
+  return hex_of(encoded);
 }
 
 Result<std::optional<ZkvmWitness>> resume_witness(

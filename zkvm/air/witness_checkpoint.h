@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "io/checkpoint_file.h"
 #include "io/file_access.h"
@@ -28,6 +29,8 @@ struct CheckpointIdentity {
 
 CheckpointIdentity checkpoint_identity(const Program& program, const ExecutionInputs& inputs,
                                        const params::ProofParams& params);
+// CheckpointIdentity::parameters of `params`.
+std::string parameters_hex(const params::ProofParams& params);
 
 // The witness of the checkpoint at `path` as build_zkvm_witness gives it on
 // this rank, or nullopt when there is no checkpoint there. Errors (context
@@ -42,5 +45,27 @@ Result<std::optional<ZkvmWitness>> resume_witness(
 // commits it (io/generation.h). Collective over access's ranks.
 Status checkpoint_witness(const std::string& path, const io::FileAccess& access,
                           const CheckpointIdentity& identity, const ZkvmWitness& witness);
+
+// What a checkpoint holds, for `baobab inspect` (read with any file access).
+struct CheckpointSummary {
+  std::string generation;  // the file read: <path>, or <path>.prev after a crash
+  CheckpointIdentity identity;
+  bool witness_done = false;
+  uint64_t cycles = 0;
+  uint64_t exit_code = 0;
+  uint64_t ranks = 0;  // of the run that wrote the witness phase
+  uint64_t public_output_bytes = 0;
+  struct Table {
+    std::string name;
+    uint64_t rows = 0;
+    uint64_t cols = 0;
+  };
+  std::vector<Table> tables;
+};
+
+// Errors: no checkpoint at `path`, not a Baobab checkpoint, another format
+// version, unreadable. Collective over access's ranks.
+Result<CheckpointSummary> summarize_checkpoint(const std::string& path,
+                                               const io::FileAccess& access);
 
 }  // namespace baobab::zkvm

@@ -4,7 +4,7 @@
 # resumes (says so) with the same proof bytes; a checkpoint written on 4
 # ranks resumes on 3 and on 1 with the same bytes; a checkpoint of another
 # input is refused (exit 8) and left as it was; --restart replaces it; the
-# file reads with h5dump.
+# file reads with h5dump; `baobab inspect` shows it (exit 8 on a bad file).
 #   checkpoint_test.sh <baobab> <mpiexec> <guest dir> <examples dir>
 # Exits 77 (skipped) when the guests were not built (no RISC-V toolchain).
 set -euo pipefail
@@ -32,6 +32,20 @@ if command -v h5dump >/dev/null; then
   grep -q '"baobab-checkpoint"' "$tmp/dump.txt" || fail "h5dump does not show the format"
   grep -q 'GROUP "witness"' "$tmp/dump.txt" || fail "h5dump shows no witness phase"
 fi
+
+# baobab inspect: what the file holds.
+"$baobab" inspect "$tmp/run.h5" >"$tmp/inspect.txt" || fail "inspect"
+for expect in "witness" "conjectured-100" "cpu " "resume would"; do
+  grep -q "$expect" "$tmp/inspect.txt" || { cat "$tmp/inspect.txt"; fail "inspect lacks '$expect'"; }
+done
+printf 'junk' >"$tmp/junk.h5"
+for bad in "$tmp/junk.h5" "$tmp/missing.h5"; do
+  set +e
+  "$baobab" inspect "$bad" >/dev/null 2>&1
+  status=$?
+  set -e
+  [ "$status" -eq 8 ] || fail "inspect $bad exited $status, expected 8"
+done
 
 "${prove[@]}" -o "$tmp/again.bin" --checkpoint "$tmp/run.h5" >/dev/null 2>"$tmp/err" ||
   { cat "$tmp/err"; fail "resume"; }
@@ -75,4 +89,4 @@ set +e
 status=$?
 set -e
 [ "$status" -eq 2 ] || fail "--restart without --checkpoint exited $status, expected 2"
-echo "ok: write, resume on 1/3 ranks from 1/4, refusal, restart"
+echo "ok: write, inspect, resume on 1/3 ranks from 1/4, refusal, restart"
