@@ -36,17 +36,6 @@ bool write_file_atomically(const std::string& path, std::span<const uint8_t> byt
   return true;
 }
 
-std::string to_hex(std::span<const uint8_t> bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(bytes.size() * 2);
-  for (uint8_t b : bytes) {
-    hex.push_back(kDigits[b >> 4]);
-    hex.push_back(kDigits[b & 15]);
-  }
-  return hex;
-}
-
 std::string json_string(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {

@@ -23,9 +23,6 @@ void write_stream(std::FILE* stream, std::span<const uint8_t> bytes);
 
 bool write_file_atomically(const std::string& path, std::span<const uint8_t> bytes);
 
-// Lower-case hexadecimal, two characters per byte.
-std::string to_hex(std::span<const uint8_t> bytes);
-
 // `text` as a JSON string literal, quotes included.
 std::string json_string(std::string_view text);
 

@@ -111,7 +111,7 @@ std::string json_report(const zkvm::Program& program, const zkvm::ZkvmProveResul
   std::snprintf(number, sizeof(number), "%.1f", rate);
   json += std::string(",\"cycles_per_second\":") + number;
   json += ",\"output_bytes\":" + std::to_string(result.public_output.size());
-  json += ",\"output_hex\":\"" + to_hex(result.public_output) + "\"}";
+  json += ",\"output_hex\":\"" + hash::to_hex(result.public_output) + "\"}";
   return json;
 }
 

@@ -4,14 +4,18 @@
 
 namespace baobab::hash {
 
-std::string to_hex(const Digest& digest) {
+std::string to_hex(std::span<const uint8_t> bytes) {
   static constexpr char kHexDigits[] = "0123456789abcdef";
-  std::string out(2 * Digest::kBytes, '0');
-  for (size_t i = 0; i < Digest::kBytes; ++i) {
-    out[2 * i] = kHexDigits[digest.bytes[i] >> 4];
-    out[2 * i + 1] = kHexDigits[digest.bytes[i] & 0xF];
+  std::string out(2 * bytes.size(), '0');
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    out[2 * i] = kHexDigits[bytes[i] >> 4];
+    out[2 * i + 1] = kHexDigits[bytes[i] & 0xF];
   }
   return out;
+}
+
+std::string to_hex(const Digest& digest) {
+  return to_hex(std::span<const uint8_t>(digest.span()));
 }
 
 namespace {

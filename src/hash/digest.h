@@ -39,7 +39,9 @@ static_assert(sizeof(Digest) == Digest::kBytes && alignof(Digest) == 1 &&
                   std::is_trivially_copyable_v<Digest> && std::is_standard_layout_v<Digest>,
               "spans of Digest are hashed as contiguous bytes");
 
-// Lower-case hexadecimal, 64 characters, bytes in order.
+// Lower-case hexadecimal, two characters per byte, bytes in order.
+std::string to_hex(std::span<const uint8_t> bytes);
+// The same for a digest: 64 characters.
 std::string to_hex(const Digest& digest);
 
 // Parses exactly 64 hexadecimal characters (either case).

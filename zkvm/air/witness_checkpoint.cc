@@ -22,16 +22,6 @@ std::string trace_dataset(uint64_t table) {
   return std::string("/trace/") + kTableNames[table];
 }
 
-std::string hex_of(std::span<const uint8_t> bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  for (const uint8_t b : bytes) {
-    out.push_back(kDigits[b >> 4]);
-    out.push_back(kDigits[b & 15]);
-  }
-  return out;
-}
-
 Error refused(const std::string& path, const std::string& what) {
   return Error{ErrorCode::kInvalidArgument,
                path + ": " + what + " (prove --restart starts over and replaces it)", "checkpoint"};
@@ -188,8 +178,7 @@ CheckpointIdentity checkpoint_identity(const Program& program, const ExecutionIn
 }
 
 std::string parameters_hex(const params::ProofParams& params) {
-  const auto encoded = params.to_bytes();
-  return hex_of(encoded);
+  return hash::to_hex(params.to_bytes());
 }
 
 Result<std::optional<ZkvmWitness>> resume_witness(
