@@ -64,14 +64,7 @@ std::string previous_path(const std::string& path) {
 
 Status commit_generation(const std::string& path, dist::Communicator& comm) {
   comm.barrier();  // every rank has closed the file
-  const Status mine = comm.rank() == 0 ? commit_on_this_process(path) : Status(Ok{});
-  const std::string text = mine.ok() ? std::string() : mine.error().message;
-  const auto all = dist::all_gather_strings(
-      comm, std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(text.data()), text.size()));
-  if (!all.front().empty()) {
-    return Error{ErrorCode::kIo, std::string(all.front().begin(), all.front().end()), "checkpoint"};
-  }
-  return Ok{};
+  return dist::first_error(comm, comm.rank() == 0 ? commit_on_this_process(path) : Status(Ok{}));
 }
 
 Result<std::string> current_generation(const std::string& path) {

@@ -29,6 +29,27 @@ std::vector<std::vector<uint8_t>> all_gather_strings(Communicator& comm,
   return out;
 }
 
+Status first_error(Communicator& comm, const Status& mine) {
+  // One string per rank: empty for Ok, else the code's byte, the context,
+  // a NUL and the message.
+  std::string encoded;
+  if (!mine.ok()) {
+    const Error& e = mine.error();
+    encoded.push_back(static_cast<char>(e.code));
+    encoded.append(e.context).push_back('\0');
+    encoded.append(e.message);
+  }
+  for (const auto& theirs : all_gather_strings(
+           comm, std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(encoded.data()),
+                                          encoded.size()))) {
+    if (theirs.empty()) continue;
+    const std::string text(theirs.begin() + 1, theirs.end());
+    const size_t nul = text.find('\0');
+    return Error{static_cast<ErrorCode>(theirs.front()), text.substr(nul + 1), text.substr(0, nul)};
+  }
+  return Ok{};
+}
+
 void SingleProcessCommunicator::all_to_all(std::span<const Fp> send,
                                            std::span<const uint64_t> send_counts,
                                            std::span<Fp> receive,

@@ -10,6 +10,7 @@
 #include <span>
 #include <vector>
 
+#include "src/common/result.h"
 #include "src/field/ext3.h"
 #include "src/field/goldilocks.h"
 
@@ -53,6 +54,11 @@ class Communicator {
 // all_gather_bytes, the lengths first. Collective.
 std::vector<std::vector<uint8_t>> all_gather_strings(Communicator& comm,
                                                      std::span<const uint8_t> mine);
+
+// The error of the lowest rank whose `mine` is one (its code, message and
+// context), the same on every rank, or Ok when no rank failed: how a
+// collective step agrees on its outcome. Collective.
+Status first_error(Communicator& comm, const Status& mine);
 
 class SingleProcessCommunicator final : public Communicator {
  public:

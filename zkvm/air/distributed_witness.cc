@@ -94,17 +94,12 @@ Status replay(const Program& program, const ProgramInfo& info, const ExecutionIn
   return Ok{};
 }
 
-// The first rank's error on every rank (the same message for any R), else Ok. Collective.
-Status first_error(dist::Communicator& comm, const Status& mine) {
-  const std::string text = mine.ok() ? std::string() : mine.error().to_string();
-  for (const auto& theirs : dist::all_gather_strings(
-           comm,
-           std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(text.data()), text.size()))) {
-    if (!theirs.empty()) {
-      return Error{ErrorCode::kInvalidArgument, std::string(theirs.begin(), theirs.end()), "prove"};
-    }
-  }
-  return Ok{};
+// The first rank's error on every rank (the same message for any R), as a
+// prove error, else Ok. Collective.
+Status first_prove_error(dist::Communicator& comm, const Status& mine) {
+  Status first = dist::first_error(comm, mine);
+  if (first.ok()) return first;
+  return Error{ErrorCode::kInvalidArgument, first.error().to_string(), "prove"};
 }
 
 std::vector<uint64_t> encode(const RegionReport& region) {
@@ -191,7 +186,7 @@ Result<ExecutionSummary> summarize_regions(dist::Communicator& comm, const Progr
     mine.registers = tracker.registers();
     mine.ram.assign(tracker.ram().begin(), tracker.ram().end());
   }
-  if (Status ok = first_error(comm, status); !ok) return ok.error();
+  if (Status ok = first_prove_error(comm, status); !ok) return ok.error();
 
   const std::vector<uint64_t> encoded = encode(mine);
   MergedStates all;
@@ -252,7 +247,7 @@ Result<SyscallWitness> replay_own_rows(dist::Communicator& comm, const Program& 
     unrecorded.record_only(0, 0);
     status = replay(program, info, inputs, snapshots.front(), 1, cpu, tracker, unrecorded, cycles);
   }
-  if (Status ok = first_error(comm, status); !ok) return ok.error();
+  if (Status ok = first_prove_error(comm, status); !ok) return ok.error();
 
   const auto checked = [&summary](SyscallWitness all) -> Result<SyscallWitness> {
     if (all.ecall_rows() != summary.ecall_rows || all.io_rows() != summary.io_rows) {

@@ -81,14 +81,8 @@ struct WitnessState {
 Result<rv::LookupCounter> merge_counts(dist::Communicator& comm,
                                        std::shared_ptr<const rv::StaticContent> content,
                                        const rv::LookupCounter& mine, const Status& counted) {
-  const std::string error = counted.ok() ? std::string() : counted.error().to_string();
-  for (const auto& message : dist::all_gather_strings(
-           comm, std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(error.data()),
-                                          error.size()))) {
-    if (!message.empty()) {
-      return Error{ErrorCode::kInvalidArgument, std::string(message.begin(), message.end()),
-                   "prove"};
-    }
+  if (Status first = dist::first_error(comm, counted); !first) {
+    return Error{ErrorCode::kInvalidArgument, first.error().to_string(), "prove"};
   }
   const std::vector<uint64_t> counts = mine.counts();
   rv::LookupCounter merged(std::move(content));
