@@ -38,22 +38,39 @@ Status check_format(const io::CheckpointFile& file) {
   return Ok{};
 }
 
+// The identity's attributes on "/": name, member, and what a checkpoint
+// whose value differs was made for.
+struct IdentityField {
+  const char* attribute;
+  std::string CheckpointIdentity::*member;
+  const char* other;
+};
+const std::array<IdentityField, 4> kIdentityFields = {{
+    {"program_id", &CheckpointIdentity::program_id, "another program"},
+    {"parameters", &CheckpointIdentity::parameters, "other proof parameters"},
+    {"public_input_sha256", &CheckpointIdentity::public_input_sha256, "another public input"},
+    {"private_input_sha256", &CheckpointIdentity::private_input_sha256, "another private input"},
+}};
+
+// The identity `file` was written for (after check_format).
+Result<CheckpointIdentity> read_identity(const io::CheckpointFile& file) {
+  CheckpointIdentity identity;
+  for (const IdentityField& field : kIdentityFields) {
+    auto value = file.string_attribute("/", field.attribute);
+    if (!value) return value.error();
+    identity.*field.member = value.value();
+  }
+  return identity;
+}
+
 // Ok when `file` is a Baobab checkpoint made for `identity`.
 Status check_identity(const io::CheckpointFile& file, const CheckpointIdentity& identity) {
   if (Status ok = check_format(file); !ok) return ok;
-  const std::array<std::pair<const char*, const std::string*>, 4> fields = {{
-      {"program_id", &identity.program_id},
-      {"parameters", &identity.parameters},
-      {"public_input_sha256", &identity.public_input_sha256},
-      {"private_input_sha256", &identity.private_input_sha256},
-  }};
-  const std::array<const char*, 4> meaning = {"another program", "other proof parameters",
-                                              "another public input", "another private input"};
-  for (size_t i = 0; i < fields.size(); ++i) {
-    auto stored = file.string_attribute("/", fields[i].first);
-    if (!stored) return stored.error();
-    if (stored.value() != *fields[i].second) {
-      return refused(file.path(), std::string("a checkpoint of ") + meaning[i]);
+  auto stored = read_identity(file);
+  if (!stored) return stored.error();
+  for (const IdentityField& field : kIdentityFields) {
+    if (stored.value().*field.member != identity.*field.member) {
+      return refused(file.path(), std::string("a checkpoint of ") + field.other);
     }
   }
   return Ok{};
@@ -137,18 +154,11 @@ Result<CheckpointSummary> summarize_checkpoint(const std::string& path,
   if (!file) return file.error();
   const io::CheckpointFile& f = file.value();
   if (Status ok = check_format(f); !ok) return ok.error();
+  auto identity = read_identity(f);
+  if (!identity) return identity.error();
   CheckpointSummary summary;
   summary.generation = current.value();
-  std::array<std::string*, 4> fields = {&summary.identity.program_id, &summary.identity.parameters,
-                                        &summary.identity.public_input_sha256,
-                                        &summary.identity.private_input_sha256};
-  const std::array<const char*, 4> names = {"program_id", "parameters", "public_input_sha256",
-                                            "private_input_sha256"};
-  for (size_t i = 0; i < fields.size(); ++i) {
-    auto value = f.string_attribute("/", names[i]);
-    if (!value) return value.error();
-    *fields[i] = value.value();
-  }
+  summary.identity = std::move(identity).value();
   summary.witness_done = f.exists(kWitness);
   if (!summary.witness_done) return summary;
   for (auto [name, target] :
@@ -205,12 +215,12 @@ Status checkpoint_witness(const std::string& path, const io::FileAccess& access,
   auto file = io::CheckpointFile::create(io::partial_path(path), access);
   if (!file) return file.error();
   io::CheckpointFile& f = file.value();
-  for (Status ok : {f.set_string("/", "format", kFormat), f.set_integer("/", "version", kVersion),
-                    f.set_string("/", "program_id", identity.program_id),
-                    f.set_string("/", "parameters", identity.parameters),
-                    f.set_string("/", "public_input_sha256", identity.public_input_sha256),
-                    f.set_string("/", "private_input_sha256", identity.private_input_sha256)}) {
+  for (Status ok :
+       {f.set_string("/", "format", kFormat), f.set_integer("/", "version", kVersion)}) {
     if (!ok) return ok;
+  }
+  for (const IdentityField& field : kIdentityFields) {
+    if (Status ok = f.set_string("/", field.attribute, identity.*field.member); !ok) return ok;
   }
   for (uint64_t t = 0; t < rv::kNumTables; ++t) {
     const rv::TableTrace& table = witness.tables[t];
