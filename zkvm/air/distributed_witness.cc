@@ -42,8 +42,8 @@ struct MergedStates {
 // A tracker holding the machine's state at `snapshot`: values as the
 // snapshot has them, timestamps from `known` (none: all 0), which must
 // outlive the tracker.
-MemoryTracker tracker_at(const Program& program, const Snapshot& snapshot,
-                         const ExecutionInputs& inputs, const MergedStates* known) {
+MemoryTracker resumed_tracker(const Program& program, const Snapshot& snapshot,
+                              const ExecutionInputs& inputs, const MergedStates* known) {
   const MachineState& m = snapshot.state;
   std::array<CellState, kNumRegisters> registers{};
   for (uint64_t r = 0; r < 32; ++r) registers[r].value = m.regs[r];
@@ -145,6 +145,11 @@ std::vector<Fp> to_field(const std::vector<uint8_t>& bytes) {
 
 }  // namespace
 
+MemoryTracker tracker_at(const Program& program, const Snapshot& snapshot,
+                         const ExecutionInputs& inputs) {
+  return resumed_tracker(program, snapshot, inputs, nullptr);
+}
+
 std::vector<uint64_t> region_starts(std::span<const uint64_t> guessed_first_rows, uint64_t cycles) {
   std::vector<uint64_t> starts;
   for (const uint64_t first : guessed_first_rows) {
@@ -174,7 +179,7 @@ Result<ExecutionSummary> summarize_regions(dist::Communicator& comm, const Progr
   if (!from) {
     status = from.error();
   } else {
-    MemoryTracker tracker = tracker_at(program, *from.value(), inputs, nullptr);
+    MemoryTracker tracker = resumed_tracker(program, *from.value(), inputs, nullptr);
     SyscallWitness syscalls(info, inputs);
     TableTrace scratch = TableTrace::window(log2_ceil(cycles + 1, 1), kNumCpuCols, 0, 0);
     if (end > begin) {
@@ -235,14 +240,14 @@ Result<SyscallWitness> replay_own_rows(dist::Communicator& comm, const Program& 
     if (!from) {
       status = from.error();
     } else {
-      MemoryTracker tracker = tracker_at(program, *from.value(), inputs, &before);
+      MemoryTracker tracker = resumed_tracker(program, *from.value(), inputs, &before);
       status = replay(program, info, inputs, *from.value(), std::min(first + count + 1, cycles),
                       cpu, tracker, syscalls, cycles);
     }
   }
   // The row after a window that ends the table is row 0.
   if (status.ok() && cpu.windowed && first > 0 && first + count == cpu.rows()) {
-    MemoryTracker tracker = tracker_at(program, snapshots.front(), inputs, nullptr);
+    MemoryTracker tracker = resumed_tracker(program, snapshots.front(), inputs, nullptr);
     SyscallWitness unrecorded(info, inputs);
     unrecorded.record_only(0, 0);
     status = replay(program, info, inputs, snapshots.front(), 1, cpu, tracker, unrecorded, cycles);

@@ -49,6 +49,13 @@ struct ExecutionSummary {
   uint64_t io_rows = 0;
 };
 
+// A tracker in the machine's state at `snapshot`: register and RAM values
+// as the snapshot has them (the syscall-state registers from its machine
+// state), every timestamp 0. From initial_snapshot(): the tracker a whole
+// execution's witness starts with.
+MemoryTracker tracker_at(const Program& program, const Snapshot& snapshot,
+                         const ExecutionInputs& inputs);
+
 // The region starts for `guessed_first_rows` (the ranks' first cpu rows,
 // increasing): each rounded down to a snapshot cycle below `cycles`.
 std::vector<uint64_t> region_starts(std::span<const uint64_t> guessed_first_rows, uint64_t cycles);

@@ -4,7 +4,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 
 #include "src/common/byte_io.h"
 #include "src/dist/distributed_ntt.h"
@@ -65,15 +64,9 @@ std::vector<uint64_t> guessed_first_rows(int log_rows, uint64_t ranks) {
 struct WitnessState {
   rv::MemoryTracker memory;
   rv::SyscallWitness syscalls;
-  WitnessState(const std::array<uint32_t, rv::kNumRegisters>& registers,
-               const std::unordered_map<uint64_t, uint32_t>& image, const rv::ProgramInfo& info,
+  WitnessState(const Program& program, const Snapshot& start, const rv::ProgramInfo& info,
                const ExecutionInputs& inputs)
-      : memory(registers,
-               [&image](uint64_t cell) {
-                 const auto it = image.find(cell);
-                 return it == image.end() ? 0u : it->second;
-               }),
-        syscalls(info, inputs) {}
+      : memory(rv::tracker_at(program, start, inputs)), syscalls(info, inputs) {}
 };
 
 // Every rank's counts added (in rank order), or the first rank's counting
@@ -115,13 +108,6 @@ Result<ZkvmWitness> build_zkvm_witness(const Program& program, const ExecutionIn
                                    run.value().public_output};
   rv::StatementContent content = rv::make_statement_content(program, values);
   const rv::ProgramInfo& info = content.info;
-  std::unordered_map<uint64_t, uint32_t> image;
-  image.reserve(info.image.size());
-  for (const rv::ImageWord& w : info.image) image.emplace(w.cell, w.value);
-  std::array<uint32_t, rv::kNumRegisters> registers{};
-  registers[rv::kRegBrk] = info.initial_brk;
-  registers[rv::kRegPublicRemaining] = static_cast<uint32_t>(inputs.public_input.size());
-  registers[rv::kRegPrivateRemaining] = static_cast<uint32_t>(inputs.private_input.size());
   if (inputs.public_input.size() > 0xffffffffu || inputs.private_input.size() > 0xffffffffu) {
     return Error{ErrorCode::kResourceLimit, "inputs are limited to 2^32 - 1 bytes", "prove"};
   }
@@ -146,10 +132,11 @@ Result<ZkvmWitness> build_zkvm_witness(const Program& program, const ExecutionIn
     if (!regions) return regions.error();
     summary.emplace(std::move(regions).value());
   } else {
-    state = std::make_unique<WitnessState>(registers, image, info, inputs);
+    const Snapshot start = initial_snapshot(program);
+    state = std::make_unique<WitnessState>(program, start, info, inputs);
     whole_cpu = TableTrace(cpu_log, rv::kNumCpuCols);
     rv::CpuWitness witness(info, whole_cpu, state->memory, state->syscalls);
-    auto traced = trace_from(program, initial_snapshot(program), inputs, cycles,
+    auto traced = trace_from(program, start, inputs, cycles,
                              [&witness](std::span<const TraceRow> rows) { witness.add(rows); });
     if (!traced) return traced.error();
     if (Status ok = witness.status(); !ok) return ok.error();
