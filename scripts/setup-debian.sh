@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # toolchain
   g++ cmake ninja-build pkg-config git
+  # pgrep/pkill for the checkpoint kill tests
+  procps
   # distributed layer and checkpoints (DESIGN §4, §6)
   openmpi-bin libopenmpi-dev libhdf5-openmpi-dev hdf5-tools
   # arithmetic oracle, hashing, tests, benchmarks

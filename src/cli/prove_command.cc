@@ -31,6 +31,9 @@ constexpr int kExitWrite = 5;
 constexpr int kExitTooLarge = 6;
 constexpr int kExitProverFailed = 7;
 constexpr int kExitCheckpoint = 8;
+// Stopped by SIGTERM or SIGUSR1 after a phase, which is saved (sysexits'
+// EX_TEMPFAIL: a batch script requeues and reruns the same command).
+constexpr int kExitStopped = 75;
 
 const std::vector<OptionSpec> kProveOptions = {
     {"out", "write the proof to this file (required; also -o)", "", false},
@@ -190,6 +193,9 @@ int run_prove_command(std::span<const std::string> raw_args, dist::Communicator*
     options.checkpoint_path = parsed.value("checkpoint");
     options.checkpoint_access = checkpoint_access.get();
     options.restart = parsed.flag("restart");
+    options.on_notice = [](const std::string& notice) {
+      std::fprintf(stderr, "baobab prove: checkpoint: %s\n", notice.c_str());
+    };
   } else if (parsed.flag("restart")) {
     return fail(comm, kExitUsage, "--restart needs --checkpoint");
   }
@@ -210,6 +216,11 @@ int run_prove_command(std::span<const std::string> raw_args, dist::Communicator*
     // phase ended is the guest's (a fault or --max-cycles).
     if (error.code == ErrorCode::kResourceLimit)
       return fail(comm, kExitTooLarge, error.to_string());
+    if (error.code == ErrorCode::kStopped) {
+      // Every rank agreed to stop: a clean exit everywhere, not an abort.
+      if (rank0) std::fprintf(stderr, "baobab prove: %s\n", error.to_string().c_str());
+      return kExitStopped;
+    }
     if (error.context == "checkpoint") return fail(comm, kExitCheckpoint, error.to_string());
     if (phases.empty()) return fail(comm, kExitExecutionError, error.to_string());
     return fail(comm, kExitProverFailed, error.to_string());

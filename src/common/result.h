@@ -18,6 +18,7 @@ enum class ErrorCode : int {
   kNonCanonical = 4,     // a field element encoding >= p
   kIo = 5,               // a file that cannot be read or written
   kResourceLimit = 6,    // a size that cannot be honoured (memory, 2-adicity)
+  kStopped = 7,          // a stop was asked for (a signal) and the work so far is saved
 };
 
 struct Error {
@@ -61,5 +62,12 @@ class [[nodiscard]] Result {
 // Result<void> carries only success or an Error.
 struct Ok {};
 using Status = Result<Ok>;
+
+// The success or the error of `result`, without its value.
+template <class T>
+Status status_of(const Result<T>& result) {
+  if (result.ok()) return Ok{};
+  return result.error();
+}
 
 }  // namespace baobab

@@ -17,6 +17,7 @@
 #include "src/dist/distributed_lde.h"
 #include "src/dist/distributed_sums.h"
 #include "src/dist/halo.h"
+#include "src/dist/phase_records.h"
 #include "src/dist/reverse_exchange.h"
 #include "src/field/ext3_columns.h"
 #include "src/field/roots.h"
@@ -120,6 +121,7 @@ struct Context {
   transcript::Transcript tr{stark::kTranscriptDomain};
   std::vector<TableBlocks> tables;
   stark::Proof proof;
+  stark::PhaseStore* store = nullptr;  // phase records (ProveOptions::phase_store), or none
 
   uint64_t blowup() const { return params.blowup(); }
   air::ConstraintInputs inputs(size_t t, std::span<const Fp3> challenges) const {
@@ -363,6 +365,26 @@ Status check_witness(Context& ctx, std::span<const Fp3> challenges) {
   return stark::check_logup_balances(ctx.statement, aux_values);
 }
 
+// The LDE of the composition coefficients (table.composition_coefficients)
+// and its commitment.
+void extend_composition(Context& ctx, size_t t) {
+  const stark::TableLayout& shape = ctx.layout.tables[t];
+  TableBlocks& table = ctx.tables[t];
+  Communicator& comm = *table.comm;
+  const uint64_t cols = shape.composition_columns();
+  ColumnBlock& out = table.composition_lde;
+  out.cols = cols;
+  out.rows = table.count_lde;
+  out.halo = 0;
+  out.lde.resize(out.rows * cols);
+  distributed_extend_coefficients(
+      ctx.ntt_plan, comm, table.lde_plan,
+      ConstMatrixView(table.composition_coefficients.data(), table.count_n, cols), out.block(),
+      Fp::one(), &ctx.workspace);
+  out.commitment =
+      DistributedCommitment::build(comm, ctx.hasher, table.lde_plan.extended.rows, out.block());
+}
+
 // H on this rank's rows of the evaluation domain (shift·<ω_m>, m = n·E, E
 // the smallest power of two >= chunks), interpolated across ranks; chunk c
 // of H's coefficients, h_(c·n + j), is then the stride of bit-reversed
@@ -410,18 +432,7 @@ void commit_composition(Context& ctx, size_t t, std::span<const Fp3> challenges,
     }
   }
   coordinates = {};
-
-  ColumnBlock& out = table.composition_lde;
-  out.cols = cols;
-  out.rows = table.count_lde;
-  out.halo = 0;
-  out.lde.resize(out.rows * cols);
-  distributed_extend_coefficients(
-      ctx.ntt_plan, comm, table.lde_plan,
-      ConstMatrixView(table.composition_coefficients.data(), table.count_n, cols), out.block(),
-      Fp::one(), &ctx.workspace);
-  out.commitment =
-      DistributedCommitment::build(comm, ctx.hasher, table.lde_plan.extended.rows, out.block());
+  extend_composition(ctx, t);
 }
 
 // Σ_j h_(c·n+j) z^j for each chunk column c from the stored b_j =
@@ -556,6 +567,284 @@ void open_queries(Context& ctx, const DistributedFri& fri) {
   }
 }
 
+// ---- Phase records (stark::PhaseStore, docs/checkpoints.md) ----
+// Each phase's record holds what later phases need that costs more to
+// recompute than to read: the aux columns, the composition coefficients,
+// the OOD values, the DEEP codewords. The LDEs and their trees are not
+// recorded (blowup times the trace); a resumed job recomputes them, and the
+// transcript state checks what it read.
+
+std::string table_name(std::string_view group, size_t t) {
+  std::string name(group);
+  name.append("/").append(std::to_string(t));
+  return name;
+}
+
+// A table's columns over the trace domain: each rank its rows of a split
+// table, rank 0 the whole of a table every rank proves whole.
+Status write_table_columns(Context& ctx, std::string_view phase, const TableBlocks& table,
+                           const std::string& name, uint64_t rows, ConstMatrixView own_rows) {
+  const bool split = table.comm == &ctx.comm;
+  if (!split && ctx.comm.rank() != 0) own_rows.rows = 0;
+  return ctx.store->write_rows(phase, name, rows, split ? table.first_n : 0, own_rows);
+}
+
+// This rank's rows of a table's recorded columns (all rows when whole).
+Result<std::vector<Fp>> read_table_columns(Context& ctx, std::string_view phase,
+                                           const TableBlocks& table, const std::string& name,
+                                           uint64_t cols) {
+  auto read = ctx.store->read_rows(phase, name, table.first_n, table.count_n);
+  if (read && read.value().size() != table.count_n * cols) {
+    return Error{ErrorCode::kMalformedInput, name + " has the wrong number of columns",
+                 "checkpoint"};
+  }
+  return read;
+}
+
+// Writes the record of a phase just computed here: its datasets (`write`,
+// collective) and the transcript state. The first rank's write error wins.
+Status record_phase(Context& ctx, std::string_view phase, double seconds,
+                    const std::function<Status()>& write) {
+  if (ctx.store == nullptr) return Ok{};
+  if (Status ok = first_error(ctx.comm, write ? write() : Status(Ok{})); !ok) return ok;
+  return ctx.store->commit(phase, ctx.tr.state(), seconds);
+}
+
+// The first error of `statuses` (every read is made either way: the reads
+// are collective).
+Status first_of(std::initializer_list<Status> statuses) {
+  for (const Status& s : statuses) {
+    if (!s.ok()) return s;
+  }
+  return Ok{};
+}
+
+// A phase every run computes (commit.main, fri): checked against its
+// record when there is one, recorded otherwise (or when it did not check).
+Status settle_computed_phase(Context& ctx, std::string_view phase, double seconds) {
+  if (ctx.store == nullptr) return Ok{};
+  if (ctx.store->done(phase) &&
+      record_checks_out(ctx.comm, *ctx.store, phase, Ok{}, ctx.tr.state())) {
+    return Ok{};
+  }
+  return record_phase(ctx, phase, seconds, {});
+}
+
+// "commit.aux" from its record: the aux columns and values read, their LDE
+// committed and absorbed. False (transcript restored) when there is no
+// usable record.
+bool resume_aux(Context& ctx) {
+  if (ctx.store == nullptr || !ctx.store->done("commit.aux")) return false;
+  const transcript::Transcript before = ctx.tr;
+  Status loaded = Ok{};
+  for (size_t t = 0; t < ctx.tables.size(); ++t) {
+    const stark::TableLayout& shape = ctx.layout.tables[t];
+    TableBlocks& table = ctx.tables[t];
+    Result<std::vector<Fp>> columns = std::vector<Fp>{};
+    if (shape.aux_columns != 0) {
+      columns =
+          read_table_columns(ctx, "commit.aux", table, table_name("aux", t), shape.aux_columns);
+    }
+    Result<std::vector<Fp3>> values = std::vector<Fp3>{};
+    if (shape.aux_values != 0) {
+      values =
+          read_fp3s(*ctx.store, "commit.aux", table_name("aux_values", t), 0, shape.aux_values);
+    }
+    loaded = first_of({loaded, status_of(columns), status_of(values)});
+    if (!loaded) continue;
+    table.aux = {std::move(columns).value(), shape.rows(), shape.aux_columns,
+                 table.count_n != shape.rows()};
+    table.aux_values = std::move(values).value();
+  }
+  loaded = first_error(ctx.comm, loaded);
+  if (loaded.ok()) {
+    for (size_t t = 0; t < ctx.tables.size(); ++t) {
+      TableBlocks& table = ctx.tables[t];
+      commit_group(ctx, table, table.trace_rows(table.aux), ctx.blowup(), table.aux_lde);
+      ctx.proof.tables[t].aux_root = table.aux_lde.root();
+      ctx.proof.tables[t].aux_values = table.aux_values;
+      ctx.tr.absorb_digest("commit.aux", table.aux_lde.root());
+      ctx.tr.absorb_fp3s("commit.aux.values", table.aux_values);
+    }
+  }
+  if (record_checks_out(ctx.comm, *ctx.store, "commit.aux", loaded, ctx.tr.state())) return true;
+  ctx.tr = before;
+  return false;
+}
+
+Status record_aux(Context& ctx, double seconds) {
+  return record_phase(ctx, "commit.aux", seconds, [&ctx]() -> Status {
+    Status written = Ok{};
+    for (size_t t = 0; t < ctx.tables.size(); ++t) {
+      const stark::TableLayout& shape = ctx.layout.tables[t];
+      const TableBlocks& table = ctx.tables[t];
+      if (shape.aux_columns != 0) {
+        written =
+            first_of({written, write_table_columns(ctx, "commit.aux", table, table_name("aux", t),
+                                                   shape.rows(), table.trace_rows(table.aux))});
+      }
+      if (shape.aux_values != 0) {
+        written = first_of({written, write_fp3s(ctx.comm, *ctx.store, "commit.aux",
+                                                table_name("aux_values", t), table.aux_values)});
+      }
+    }
+    return written;
+  });
+}
+
+// "composition" from its record: the coefficients read, extended,
+// committed and absorbed.
+bool resume_composition(Context& ctx) {
+  if (ctx.store == nullptr || !ctx.store->done("composition")) return false;
+  const transcript::Transcript before = ctx.tr;
+  Status loaded = Ok{};
+  for (size_t t = 0; t < ctx.tables.size(); ++t) {
+    const uint64_t cols = ctx.layout.tables[t].composition_columns();
+    TableBlocks& table = ctx.tables[t];
+    auto read = read_table_columns(ctx, "composition", table, table_name("composition", t), cols);
+    loaded = first_of({loaded, status_of(read)});
+    if (!loaded) continue;
+    table.composition_coefficients.resize(table.count_n * cols);
+    std::copy(read.value().begin(), read.value().end(), table.composition_coefficients.data());
+  }
+  loaded = first_error(ctx.comm, loaded);
+  if (loaded.ok()) {
+    for (size_t t = 0; t < ctx.tables.size(); ++t) {
+      extend_composition(ctx, t);
+      ctx.proof.tables[t].composition_root = ctx.tables[t].composition_lde.root();
+      ctx.tr.absorb_digest("commit.composition", ctx.tables[t].composition_lde.root());
+    }
+  }
+  if (record_checks_out(ctx.comm, *ctx.store, "composition", loaded, ctx.tr.state())) return true;
+  ctx.tr = before;
+  return false;
+}
+
+Status record_composition(Context& ctx, double seconds) {
+  return record_phase(ctx, "composition", seconds, [&ctx]() -> Status {
+    Status written = Ok{};
+    for (size_t t = 0; t < ctx.tables.size(); ++t) {
+      const stark::TableLayout& shape = ctx.layout.tables[t];
+      const TableBlocks& table = ctx.tables[t];
+      const ConstMatrixView own(table.composition_coefficients.data(), table.count_n,
+                                shape.composition_columns());
+      written =
+          first_of({written, write_table_columns(ctx, "composition", table,
+                                                 table_name("composition", t), shape.rows(), own)});
+    }
+    return written;
+  });
+}
+
+// The OOD values of a table, by name and length (the TableOod fields).
+struct OodList {
+  const char* name;
+  std::vector<Fp3> stark::TableOod::*values;
+  uint64_t stark::TableLayout::*columns;
+};
+constexpr std::array<OodList, 6> kOodTraceLists{{
+    {"main", &stark::TableOod::main, &stark::TableLayout::main_columns},
+    {"main_next", &stark::TableOod::main_next, &stark::TableLayout::main_columns},
+    {"preprocessed", &stark::TableOod::preprocessed, &stark::TableLayout::preprocessed_columns},
+    {"preprocessed_next", &stark::TableOod::preprocessed_next,
+     &stark::TableLayout::preprocessed_columns},
+    {"aux", &stark::TableOod::aux, &stark::TableLayout::aux_columns},
+    {"aux_next", &stark::TableOod::aux_next, &stark::TableLayout::aux_columns},
+}};
+
+std::string ood_name(size_t t, std::string_view list) {
+  return table_name("ood", t).append("/").append(list);
+}
+
+// "ood" from its record: the values read and absorbed.
+bool resume_ood(Context& ctx) {
+  if (ctx.store == nullptr || !ctx.store->done("ood")) return false;
+  const transcript::Transcript before = ctx.tr;
+  Status loaded = Ok{};
+  std::vector<stark::TableOod> oods(ctx.tables.size());
+  for (size_t t = 0; t < ctx.tables.size(); ++t) {
+    const stark::TableLayout& shape = ctx.layout.tables[t];
+    for (const OodList& list : kOodTraceLists) {
+      auto read = read_fp3s(*ctx.store, "ood", ood_name(t, list.name), 0, shape.*list.columns);
+      loaded = first_of({loaded, status_of(read)});
+      if (read) oods[t].*list.values = std::move(read).value();
+    }
+    auto read =
+        read_fp3s(*ctx.store, "ood", ood_name(t, "composition"), 0, shape.composition_columns());
+    loaded = first_of({loaded, status_of(read)});
+    if (read) oods[t].composition = std::move(read).value();
+  }
+  loaded = first_error(ctx.comm, loaded);
+  if (loaded.ok()) {
+    for (size_t t = 0; t < ctx.tables.size(); ++t) {
+      ctx.tables[t].ood = oods[t];
+      ctx.proof.tables[t].ood = oods[t];
+      stark::absorb_ood(ctx.tr, oods[t]);
+    }
+  }
+  if (record_checks_out(ctx.comm, *ctx.store, "ood", loaded, ctx.tr.state())) return true;
+  ctx.tr = before;
+  return false;
+}
+
+Status record_ood(Context& ctx, double seconds) {
+  return record_phase(ctx, "ood", seconds, [&ctx]() -> Status {
+    Status written = Ok{};
+    for (size_t t = 0; t < ctx.tables.size(); ++t) {
+      const stark::TableOod& ood = ctx.tables[t].ood;
+      for (const OodList& list : kOodTraceLists) {
+        written = first_of({written, write_fp3s(ctx.comm, *ctx.store, "ood", ood_name(t, list.name),
+                                                ood.*list.values)});
+      }
+      written = first_of({written, write_fp3s(ctx.comm, *ctx.store, "ood",
+                                              ood_name(t, "composition"), ood.composition)});
+    }
+    return written;
+  });
+}
+
+std::string deep_name(int log_size) {
+  return "deep/" + std::to_string(log_size);
+}
+
+// "deep" from its record: γ drawn, this rank's positions of each codeword
+// read (the checksums check them; "fri" then checks what they commit to).
+bool resume_deep(Context& ctx, Codewords& codewords) {
+  if (ctx.store == nullptr || !ctx.store->done("deep")) return false;
+  const transcript::Transcript before = ctx.tr;
+  (void)ctx.tr.challenge_fp3("deep.gamma");  // the draw deep_codewords makes
+  Status loaded = Ok{};
+  codewords.clear();
+  for (const stark::TableLayout& shape : ctx.layout.tables) {
+    if (codewords.count(shape.log_lde_rows) != 0) continue;
+    const BlockSplit split = position_split(static_cast<unsigned>(shape.log_lde_rows),
+                                            static_cast<uint64_t>(ctx.comm.size()));
+    const auto me = static_cast<uint64_t>(ctx.comm.rank());
+    auto read = read_fp3s(*ctx.store, "deep", deep_name(shape.log_lde_rows), split.first_row(me),
+                          split.row_count(me));
+    loaded = first_of({loaded, status_of(read)});
+    codewords[shape.log_lde_rows] = read ? std::move(read).value() : std::vector<Fp3>{};
+  }
+  if (record_checks_out(ctx.comm, *ctx.store, "deep", loaded, ctx.tr.state())) return true;
+  ctx.tr = before;
+  return false;
+}
+
+Status record_deep(Context& ctx, double seconds, const Codewords& codewords) {
+  return record_phase(ctx, "deep", seconds, [&ctx, &codewords]() -> Status {
+    Status written = Ok{};
+    const auto me = static_cast<uint64_t>(ctx.comm.rank());
+    for (const auto& [log_size, block] : codewords) {
+      const BlockSplit split =
+          position_split(static_cast<unsigned>(log_size), static_cast<uint64_t>(ctx.comm.size()));
+      BAOBAB_CHECK(block.size() == split.row_count(me), "record_deep: block of another split");
+      written =
+          first_of({written, write_fp3_block(*ctx.store, "deep", deep_name(log_size),
+                                             uint64_t{1} << log_size, split.first_row(me), block)});
+    }
+    return written;
+  });
+}
 }  // namespace
 
 Result<std::vector<OwnRows>> own_table_rows(const stark::Statement& statement,
@@ -628,12 +917,21 @@ Result<stark::Proof> prove_distributed(Communicator& comm, const stark::Statemen
   ctx.proof.tables.resize(statement.tables.size());
   stark::PhaseClock clock(options.on_phase);
 
+  ctx.store = options.phase_store;
   stark::absorb_statement(ctx.tr, statement, params);
+  // Each phase: resumed from its record when there is a usable one, else
+  // computed and recorded (phase_store.h; without a store, just computed).
   commit_main(ctx, main_traces);
-  clock.done("commit.main");
+  if (Status ok = settle_computed_phase(ctx, "commit.main", clock.done("commit.main")); !ok) {
+    return ok.error();
+  }
   const std::vector<Fp3> challenges = stark::draw_challenges(ctx.tr, ctx.layout.num_challenges);
-  commit_aux(ctx, challenges);
-  clock.done("commit.aux");
+  if (!resume_aux(ctx)) {
+    commit_aux(ctx, challenges);
+    if (Status ok = record_aux(ctx, clock.done("commit.aux")); !ok) return ok.error();
+  } else {
+    clock.done("commit.aux");
+  }
   if (options.check_witness) {
     if (Status ok = check_witness(ctx, challenges); !ok) return ok.error();
   }
@@ -642,21 +940,51 @@ Result<stark::Proof> prove_distributed(Communicator& comm, const stark::Statemen
     ctx.tables[t].keep_own_rows(ctx.tables[t].aux);
   }
   const Fp3 alpha = ctx.tr.challenge_fp3("composition.alpha");
-  for (size_t t = 0; t < ctx.tables.size(); ++t) {
-    commit_composition(ctx, t, challenges, alpha);
-    ctx.proof.tables[t].composition_root = ctx.tables[t].composition_lde.root();
-    ctx.tr.absorb_digest("commit.composition", ctx.tables[t].composition_lde.root());
+  if (!resume_composition(ctx)) {
+    for (size_t t = 0; t < ctx.tables.size(); ++t) {
+      commit_composition(ctx, t, challenges, alpha);
+      ctx.proof.tables[t].composition_root = ctx.tables[t].composition_lde.root();
+      ctx.tr.absorb_digest("commit.composition", ctx.tables[t].composition_lde.root());
+    }
+    if (Status ok = record_composition(ctx, clock.done("composition")); !ok) return ok.error();
+  } else {
+    clock.done("composition");
   }
-  clock.done("composition");
   const Fp3 z = stark::draw_ood_point(ctx.tr);
-  evaluate_out_of_domain(ctx, z);
-  clock.done("ood");
-  Codewords codewords = deep_codewords(ctx, z);
-  clock.done("deep");
-  const DistributedFri fri = commit_fri(ctx, std::move(codewords));
-  clock.done("fri");
-  open_queries(ctx, fri);
-  clock.done("open");
+  if (!resume_ood(ctx)) {
+    evaluate_out_of_domain(ctx, z);
+    if (Status ok = record_ood(ctx, clock.done("ood")); !ok) return ok.error();
+  } else {
+    clock.done("ood");
+  }
+  // "fri" is recomputed from the codewords and checked against its record;
+  // when codewords read from a record commit to something else, "deep" is
+  // redone (once).
+  const transcript::Transcript before_deep = ctx.tr;
+  for (bool redo_deep = false;; redo_deep = true) {
+    Codewords codewords;
+    const bool deep_resumed = !redo_deep && resume_deep(ctx, codewords);
+    if (deep_resumed) {
+      clock.done("deep");
+    } else {
+      codewords = deep_codewords(ctx, z);
+      if (Status ok = record_deep(ctx, clock.done("deep"), codewords); !ok) return ok.error();
+    }
+    const DistributedFri fri = commit_fri(ctx, std::move(codewords));
+    const double fri_seconds = clock.done("fri");
+    if (ctx.store != nullptr && ctx.store->done("fri") &&
+        !record_checks_out(ctx.comm, *ctx.store, "fri", Ok{}, ctx.tr.state()) && deep_resumed) {
+      ctx.store->discard_from("deep", "its codewords do not commit to the recorded fri layers");
+      ctx.tr = before_deep;
+      continue;
+    }
+    if (ctx.store != nullptr && !ctx.store->done("fri")) {
+      if (Status ok = record_phase(ctx, "fri", fri_seconds, {}); !ok) return ok.error();
+    }
+    open_queries(ctx, fri);
+    clock.done("open");
+    break;
+  }
   return std::move(ctx.proof);
 }
 

@@ -16,11 +16,14 @@ class PhaseClock {
   // `on_phase` (may be empty) must outlive the clock.
   explicit PhaseClock(const Callback& on_phase) : on_phase_(on_phase) {}
 
-  // The phase that started at the previous call (or at construction) ended.
-  void done(std::string_view phase) {
+  // The phase that started at the previous call (or at construction)
+  // ended; returns its seconds.
+  double done(std::string_view phase) {
     const auto now = std::chrono::steady_clock::now();
-    if (on_phase_) on_phase_(phase, std::chrono::duration<double>(now - last_).count());
+    const double seconds = std::chrono::duration<double>(now - last_).count();
+    if (on_phase_) on_phase_(phase, seconds);
     last_ = now;
+    return seconds;
   }
 
  private:

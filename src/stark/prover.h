@@ -16,6 +16,7 @@
 #include "src/field/matrix_view.h"
 #include "src/hash/hasher.h"
 #include "src/params/proof_params.h"
+#include "src/stark/phase_store.h"
 #include "src/stark/proof.h"
 #include "src/stark/statement.h"
 
@@ -30,6 +31,9 @@ struct ProveOptions {
   SimdLevel simd_level = active_simd_level();
   // Called after each phase with its name and wall-clock seconds (optional).
   std::function<void(std::string_view phase, double seconds)> on_phase;
+  // Where finished phases are recorded and resumed from (phase_store.h);
+  // only dist::prove_distributed keeps records, stark::prove ignores it.
+  PhaseStore* phase_store = nullptr;
 };
 
 // main_traces[t]: table t's main columns (2^log_rows × num_main, column-major).

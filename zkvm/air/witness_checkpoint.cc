@@ -63,8 +63,10 @@ Result<CheckpointIdentity> read_identity(const io::CheckpointFile& file) {
   return identity;
 }
 
-// Ok when `file` is a Baobab checkpoint made for `identity`.
-Status check_identity(const io::CheckpointFile& file, const CheckpointIdentity& identity) {
+}  // namespace
+
+Status check_checkpoint_identity(const io::CheckpointFile& file,
+                                 const CheckpointIdentity& identity) {
   if (Status ok = check_format(file); !ok) return ok;
   auto stored = read_identity(file);
   if (!stored) return stored.error();
@@ -75,6 +77,19 @@ Status check_identity(const io::CheckpointFile& file, const CheckpointIdentity& 
   }
   return Ok{};
 }
+
+Status write_checkpoint_header(io::CheckpointFile& file, const CheckpointIdentity& identity) {
+  for (Status ok :
+       {file.set_string("/", "format", kFormat), file.set_integer("/", "version", kVersion)}) {
+    if (!ok) return ok;
+  }
+  for (const IdentityField& field : kIdentityFields) {
+    if (Status ok = file.set_string("/", field.attribute, identity.*field.member); !ok) return ok;
+  }
+  return Ok{};
+}
+
+namespace {
 
 Result<ZkvmWitness> load(const io::CheckpointFile& file, const Program& program,
                          const ExecutionInputs& inputs, const params::ProofParams& params,
@@ -202,7 +217,7 @@ Result<std::optional<ZkvmWitness>> resume_witness(
   if (!current) return current.error();
   auto file = io::CheckpointFile::open(current.value(), access);
   if (!file) return file.error();
-  if (Status ok = check_identity(file.value(), identity); !ok) return ok.error();
+  if (Status ok = check_checkpoint_identity(file.value(), identity); !ok) return ok.error();
   if (!file.value().exists(kWitness)) return std::optional<ZkvmWitness>();
   auto witness = load(file.value(), program, inputs, params, access.communicator());
   if (!witness) return witness.error();
@@ -215,13 +230,7 @@ Status checkpoint_witness(const std::string& path, const io::FileAccess& access,
   auto file = io::CheckpointFile::create(io::partial_path(path), access);
   if (!file) return file.error();
   io::CheckpointFile& f = file.value();
-  for (Status ok :
-       {f.set_string("/", "format", kFormat), f.set_integer("/", "version", kVersion)}) {
-    if (!ok) return ok;
-  }
-  for (const IdentityField& field : kIdentityFields) {
-    if (Status ok = f.set_string("/", field.attribute, identity.*field.member); !ok) return ok;
-  }
+  if (Status ok = write_checkpoint_header(f, identity); !ok) return ok;
   for (uint64_t t = 0; t < rv::kNumTables; ++t) {
     const rv::TableTrace& table = witness.tables[t];
     // A split table: this rank's rows; a whole one: rank 0 writes it.

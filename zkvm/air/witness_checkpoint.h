@@ -32,6 +32,13 @@ CheckpointIdentity checkpoint_identity(const Program& program, const ExecutionIn
 // CheckpointIdentity::parameters of `params`.
 std::string parameters_hex(const params::ProofParams& params);
 
+// Writes the format, version and identity attributes on "/" of `file`.
+Status write_checkpoint_header(io::CheckpointFile& file, const CheckpointIdentity& identity);
+// Ok when `file` is a checkpoint of this format version made for
+// `identity`; else an Error (context "checkpoint") saying what it was made for.
+Status check_checkpoint_identity(const io::CheckpointFile& file,
+                                 const CheckpointIdentity& identity);
+
 // The witness of the checkpoint at `path` as build_zkvm_witness gives it on
 // this rank, or nullopt when there is no checkpoint there. Errors (context
 // "checkpoint"): a checkpoint of another program, other parameters or other

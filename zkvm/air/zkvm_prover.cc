@@ -6,6 +6,7 @@
 #include <string>
 
 #include "src/common/byte_io.h"
+#include "src/common/stop_request.h"
 #include "src/dist/distributed_ntt.h"
 #include "src/dist/distributed_prover.h"
 #include "src/hash/sha256_hasher.h"
@@ -21,6 +22,7 @@
 #include "zkvm/air/io_air.h"
 #include "zkvm/air/lookup_counter.h"
 #include "zkvm/air/memory_air.h"
+#include "zkvm/air/phase_checkpoint.h"
 #include "zkvm/air/syscall_witness.h"
 #include "zkvm/air/witness_checkpoint.h"
 #include "zkvm/air/zkvm_statement.h"
@@ -249,11 +251,29 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
                                       : build_zkvm_witness(program, inputs, params, options);
   if (!built) return built.error();
   ZkvmWitness& witness = built.value();
-  if (checkpointing && !resumed) {
-    if (Status ok = checkpoint_witness(options.checkpoint_path, *options.checkpoint_access,
-                                       identity, witness);
-        !ok) {
-      return ok.error();
+  std::unique_ptr<PhaseCheckpoint> records;
+  if (checkpointing) {
+    install_stop_handlers();
+    dist::Communicator& comm = options.checkpoint_access->communicator();
+    if (!resumed) {
+      // Records of an earlier witness are dropped before the new one is
+      // current: a crash in between leaves no record beside a witness it
+      // was not made from.
+      auto cleared = PhaseCheckpoint::open(options.checkpoint_path, *options.checkpoint_access,
+                                           identity, false, options.on_notice);
+      if (!cleared) return cleared.error();
+      if (Status ok = checkpoint_witness(options.checkpoint_path, *options.checkpoint_access,
+                                         identity, witness);
+          !ok) {
+        return ok.error();
+      }
+      if (Status ok = agree_on_stop(comm, "witness"); !ok) return ok.error();
+      records = std::move(cleared).value();
+    } else {
+      auto kept = PhaseCheckpoint::open(options.checkpoint_path, *options.checkpoint_access,
+                                        identity, true, options.on_notice);
+      if (!kept) return kept.error();
+      records = std::move(kept).value();
     }
   }
   const rv::ZkvmStatement& st = *witness.statement;
@@ -262,15 +282,19 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
   stark::ProveOptions prove_options;
   prove_options.check_witness = options.check_witness;
   prove_options.on_phase = options.on_phase;
+  prove_options.phase_store = records.get();
   const hash::Sha256Hasher hasher;
-  auto proof = options.communicator != nullptr
-                   ? dist::prove_distributed(*options.communicator, st.statement(), views, params,
-                                             hasher, prove_options)
-                   : stark::prove(st.statement(), views, params, hasher, prove_options);
+  // The phase records are kept by the distributed prover, on one rank too.
+  dist::Communicator* comm = options.communicator;
+  if (comm == nullptr && records) comm = &options.checkpoint_access->communicator();
+  auto proof = comm != nullptr ? dist::prove_distributed(*comm, st.statement(), views, params,
+                                                         hasher, prove_options)
+                               : stark::prove(st.statement(), views, params, hasher, prove_options);
   if (!proof) return proof.error();
 
   ZkvmProveResult result;
   if (resumed) result.resumed_after = "witness";
+  if (records && !records->last_resumed().empty()) result.resumed_after = records->last_resumed();
   result.proof.cycles = witness.cycles;
   result.proof.log_rows = st.heights();
   result.proof.stark = std::move(proof).value();

@@ -74,9 +74,14 @@ struct ZkvmProveOptions {
   // the witness phase of this program, parameters and inputs (a checkpoint
   // of anything else is an error), write it after the witness phase
   // otherwise. `restart`: ignore what is there and replace it.
+  // Every later phase is recorded beside it (zkvm/air/phase_checkpoint.h)
+  // and resumed from its record; SIGTERM and SIGUSR1 then stop the job after
+  // the phase under way (an Error with code kStopped).
   std::string checkpoint_path;
   const io::FileAccess* checkpoint_access = nullptr;
   bool restart = false;
+  // Hears about checkpoint records found damaged and redone (rank 0).
+  std::function<void(const std::string&)> on_notice;
 };
 
 struct ZkvmProveResult {
