@@ -141,6 +141,11 @@ void PhaseCheckpoint::discard_from(std::string_view phase, const std::string& wh
   const size_t first = phase_index(phase);
   const std::span<const std::string_view> later(std::begin(kProverPhases) + first,
                                                 std::end(kProverPhases));
+  // A phase resumed a moment ago and discarded now (deep, when fri does not
+  // check out) was redone after all.
+  if (!last_resumed_.empty() && phase_index(last_resumed_) >= first) {
+    last_resumed_ = first == 0 ? "" : std::string(kProverPhases[first - 1]);
+  }
   // A failed removal leaves a record that the identity and transcript checks
   // refuse again later; the proof itself does not depend on it.
   (void)remove_records(later);

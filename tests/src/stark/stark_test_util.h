@@ -8,6 +8,7 @@
 #include "src/air/examples/fibonacci.h"
 #include "src/air/examples/range_check.h"
 #include "src/params/proof_params.h"
+#include "src/params/security.h"
 #include "src/stark/statement.h"
 
 namespace baobab::stark::testing {
