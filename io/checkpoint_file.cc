@@ -91,7 +91,7 @@ Result<CheckpointFile> CheckpointFile::open(const std::string& path, const FileA
   if (!std::filesystem::is_regular_file(path, ec)) {
     return Error{ErrorCode::kIo, path + ": no such file", "checkpoint"};
   }
-  auto file = checked(H5Fopen(path.c_str(), H5F_ACC_RDWR, fapl.value().get()), H5Fclose,
+  auto file = checked(H5Fopen(path.c_str(), H5F_ACC_RDONLY, fapl.value().get()), H5Fclose,
                       "not a readable HDF5 file (damaged or not a checkpoint?)", path);
   if (!file) return file.error();
   return CheckpointFile(path, std::move(file).value(), access.collective(),

@@ -34,7 +34,9 @@ class CheckpointFile {
  public:
   // Creates `path`, replacing any file there.
   static Result<CheckpointFile> create(const std::string& path, const FileAccess& access);
-  // Opens an existing file for reading and writing.
+  // Opens an existing file for reading only: a job killed while it reads
+  // leaves the file as it was (a file opened for writing would be marked
+  // open in its superblock).
   static Result<CheckpointFile> open(const std::string& path, const FileAccess& access);
 
   const std::string& path() const { return path_; }

@@ -8,6 +8,7 @@
 #include "io/file_access.h"
 #include "src/cli/args.h"
 #include "src/params/profiles.h"
+#include "zkvm/air/phase_checkpoint.h"
 #include "zkvm/air/witness_checkpoint.h"
 
 namespace baobab::cli {
@@ -88,9 +89,31 @@ int run_inspect_command(std::span<const std::string> args) {
                 static_cast<unsigned long long>(t.rows), static_cast<unsigned long long>(t.cols),
                 static_cast<double>(t.rows * t.cols * 8) / (1024.0 * 1024.0));
   }
-  std::printf(
-      "resume would  read the traces (any rank count), then redo commit.main, commit.aux,\n"
-      "              composition, ood, deep, fri and open\n");
+  // The prover's phase records: a resume reads each one back (commit.main
+  // and fri are recomputed and checked against theirs) and redoes the rest.
+  const std::vector<zkvm::PhaseRecordSummary> records =
+      zkvm::summarize_phase_records(path, access, s.identity);
+  std::printf("records       %s\n", zkvm::phase_directory(path).c_str());
+  std::string resumes_after = "witness";
+  std::string redone;
+  bool gap = false;
+  for (const zkvm::PhaseRecordSummary& r : records) {
+    if (r.present) {
+      std::printf("  %-12s done in %8s s, written by %llu rank%s  %10.1f MiB\n", r.phase.c_str(),
+                  r.seconds.c_str(), static_cast<unsigned long long>(r.ranks),
+                  r.ranks == 1 ? "" : "s", static_cast<double>(r.bytes) / (1024.0 * 1024.0));
+      if (!gap) resumes_after = r.phase;
+    } else {
+      std::printf("  %-12s %s\n", r.phase.c_str(),
+                  r.problem.empty() ? "not recorded" : ("unusable: " + r.problem).c_str());
+      gap = true;
+    }
+    if (!r.present || gap) redone.append(redone.empty() ? "" : ", ").append(r.phase);
+  }
+  std::printf("resume would  read the traces (any rank count) and the records up to %s,\n",
+              resumes_after.c_str());
+  std::printf("              recompute the committed LDEs and check them against the records,\n");
+  std::printf("              then do %s%sopen\n", redone.c_str(), redone.empty() ? "" : " and ");
   return 0;
 }
 

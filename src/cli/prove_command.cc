@@ -202,7 +202,7 @@ int run_prove_command(std::span<const std::string> raw_args, dist::Communicator*
   options.on_phase = [&phases, rank0](std::string_view phase, double seconds) {
     phases.push_back({std::string(phase), seconds, {}});
     if (!rank0) return;
-    std::fprintf(stderr, "baobab prove: %-20.*s %9.3f s\n", static_cast<int>(phase.size()),
+    std::fprintf(stderr, "baobab prove: %-22.*s %9.3f s\n", static_cast<int>(phase.size()),
                  phase.data(), seconds);
     std::fflush(stderr);
   };

@@ -122,6 +122,7 @@ struct Context {
   std::vector<TableBlocks> tables;
   stark::Proof proof;
   stark::PhaseStore* store = nullptr;  // phase records (ProveOptions::phase_store), or none
+  stark::PhaseClock* clock = nullptr;  // reports "checkpoint.<phase>", each record's writing
 
   uint64_t blowup() const { return params.blowup(); }
   air::ConstraintInputs inputs(size_t t, std::span<const Fp3> challenges) const {
@@ -607,7 +608,9 @@ Status record_phase(Context& ctx, std::string_view phase, double seconds,
                     const std::function<Status()>& write) {
   if (ctx.store == nullptr) return Ok{};
   if (Status ok = first_error(ctx.comm, write ? write() : Status(Ok{})); !ok) return ok;
-  return ctx.store->commit(phase, ctx.tr.state(), seconds);
+  Status committed = ctx.store->commit(phase, ctx.tr.state(), seconds);
+  if (ctx.clock != nullptr) ctx.clock->done(std::string("checkpoint.").append(phase));
+  return committed;
 }
 
 // The first error of `statuses` (every read is made either way: the reads
@@ -918,6 +921,7 @@ Result<stark::Proof> prove_distributed(Communicator& comm, const stark::Statemen
   stark::PhaseClock clock(options.on_phase);
 
   ctx.store = options.phase_store;
+  ctx.clock = &clock;
   stark::absorb_statement(ctx.tr, statement, params);
   // Each phase: resumed from its record when there is a usable one, else
   // computed and recorded (phase_store.h; without a store, just computed).

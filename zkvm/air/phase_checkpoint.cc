@@ -218,6 +218,40 @@ Result<hash::Digest> PhaseCheckpoint::transcript_state(std::string_view phase) {
   return *checked_.find(phase)->second;
 }
 
+std::vector<PhaseRecordSummary> summarize_phase_records(const std::string& path,
+                                                        const io::FileAccess& access,
+                                                        const CheckpointIdentity& identity) {
+  std::vector<PhaseRecordSummary> out;
+  for (std::string_view phase : kProverPhases) {
+    PhaseRecordSummary& summary = out.emplace_back();
+    summary.phase = phase;
+    auto generation = io::current_generation(phase_file(path, phase));
+    if (!generation) continue;
+    std::error_code ec;
+    summary.bytes = std::filesystem::file_size(generation.value(), ec);
+    auto file = io::CheckpointFile::open(generation.value(), access);
+    if (!file) {
+      summary.problem = file.error().to_string();
+      continue;
+    }
+    if (Status ok = check_checkpoint_identity(file.value(), identity); !ok) {
+      summary.problem = ok.error().to_string();
+      continue;
+    }
+    auto seconds = file.value().string_attribute("/", "seconds");
+    auto ranks = file.value().integer_attribute("/", "ranks");
+    auto recorded = file.value().string_attribute("/", "phase");
+    if (!seconds || !ranks || !recorded || recorded.value() != phase) {
+      summary.problem = "not a complete record of this phase";
+      continue;
+    }
+    summary.present = true;
+    summary.seconds = seconds.value();
+    summary.ranks = ranks.value();
+  }
+  return out;
+}
+
 Status agree_on_stop(dist::Communicator& comm, std::string_view after_phase) {
   Status mine = Ok{};
   if (const int signal = stop_signal(); signal != 0) {

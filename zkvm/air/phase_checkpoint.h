@@ -74,6 +74,22 @@ class PhaseCheckpoint final : public stark::PhaseStore {
   std::string last_resumed_;
 };
 
+// What `baobab inspect` shows of a phase record.
+struct PhaseRecordSummary {
+  std::string phase;
+  bool present = false;  // a complete record of this checkpoint's identity
+  std::string problem;   // why a record there cannot be used
+  std::string seconds;   // the phase's seconds, as recorded
+  uint64_t ranks = 0;    // the rank count that wrote it
+  uint64_t bytes = 0;    // the file's size
+};
+
+// Every recorded phase of the checkpoint at `path` made for `identity`, in
+// order (absent ones too). Collective over access's ranks.
+std::vector<PhaseRecordSummary> summarize_phase_records(const std::string& path,
+                                                        const io::FileAccess& access,
+                                                        const CheckpointIdentity& identity);
+
 // The stop request of any rank as an Error (kStopped) naming the signal and
 // the last durable phase, or Ok. Collective.
 Status agree_on_stop(dist::Communicator& comm, std::string_view after_phase);

@@ -241,11 +241,13 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
       !options.checkpoint_path.empty() && options.checkpoint_access != nullptr;
   const CheckpointIdentity identity = checkpoint_identity(program, inputs, params);
   std::optional<ZkvmWitness> resumed;
+  stark::PhaseClock read_clock(options.on_phase);
   if (checkpointing && !options.restart) {
     auto found = resume_witness(options.checkpoint_path, *options.checkpoint_access, identity,
                                 program, inputs, params);
     if (!found) return found.error();
     resumed = std::move(found).value();
+    if (resumed) read_clock.done("checkpoint.read");
   }
   Result<ZkvmWitness> built = resumed ? Result<ZkvmWitness>(std::move(*resumed))
                                       : build_zkvm_witness(program, inputs, params, options);
@@ -262,11 +264,13 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
       auto cleared = PhaseCheckpoint::open(options.checkpoint_path, *options.checkpoint_access,
                                            identity, false, options.on_notice);
       if (!cleared) return cleared.error();
+      stark::PhaseClock write_clock(options.on_phase);
       if (Status ok = checkpoint_witness(options.checkpoint_path, *options.checkpoint_access,
                                          identity, witness);
           !ok) {
         return ok.error();
       }
+      write_clock.done("checkpoint.witness");
       if (Status ok = agree_on_stop(comm, "witness"); !ok) return ok.error();
       records = std::move(cleared).value();
     } else {

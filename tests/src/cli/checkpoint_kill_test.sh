@@ -50,6 +50,10 @@ for ((k = 1; k <= kills; k++)); do
   sleep "$delay"
   kill_job "$job"
   job=
+  for _ in $(seq 50); do  # SIGKILLed processes take a moment to go
+    pgrep -f -- "--checkpoint $tmp/kill.h5" >/dev/null || break
+    sleep 0.1
+  done
   ! pgrep -f -- "--checkpoint $tmp/kill.h5" >/dev/null || fail "a rank outlived the kill"
   run -o "$tmp/killed.bin" --checkpoint "$tmp/kill.h5" >/dev/null 2>"$tmp/err" ||
     { cat "$tmp/err"; fail "the run after kill $k ($delay s)"; }
