@@ -230,7 +230,9 @@ Status CheckpointFile::write_rows(const std::string& name, uint64_t rows, uint64
   }
   if (rows > 0 && cols > 0) {
     const hsize_t chunk[2] = {1, std::min<hsize_t>(rows, kChunkValues)};
-    if (H5Pset_chunk(dcpl.get(), 2, chunk) < 0 || H5Pset_fletcher32(dcpl.get()) < 0) {
+    if (H5Pset_chunk(dcpl.get(), 2, chunk) < 0 ||
+        H5Pset_scaleoffset(dcpl.get(), H5Z_SO_INT, H5Z_SO_INT_MINBITS_DEFAULT) < 0 ||
+        H5Pset_fletcher32(dcpl.get()) < 0) {
       return error("dataset " + name + ": cannot set chunks and checksums");
     }
   }

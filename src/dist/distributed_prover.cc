@@ -570,10 +570,11 @@ void open_queries(Context& ctx, const DistributedFri& fri) {
 
 // ---- Phase records (stark::PhaseStore, docs/checkpoints.md) ----
 // Each phase's record holds what later phases need that costs more to
-// recompute than to read: the aux columns, the composition coefficients,
-// the OOD values, the DEEP codewords. The LDEs and their trees are not
-// recorded (blowup times the trace); a resumed job recomputes them, and the
-// transcript state checks what it read.
+// recompute than to write and read: the composition coefficients, the OOD
+// values, the DEEP codewords. The aux columns are cheaper to rebuild, and
+// the LDEs and their trees (blowup times the trace) too large to write; a
+// resumed job recomputes them, and the transcript state checks the result
+// and what it read (docs/checkpoints.md has the measurements).
 
 std::string table_name(std::string_view group, size_t t) {
   std::string name(group);
@@ -622,7 +623,7 @@ Status first_of(std::initializer_list<Status> statuses) {
   return Ok{};
 }
 
-// A phase every run computes (commit.main, fri): checked against its
+// A phase every run computes (commit.main, commit.aux, fri): checked against its
 // record when there is one, recorded otherwise (or when it did not check).
 Status settle_computed_phase(Context& ctx, std::string_view phase, double seconds) {
   if (ctx.store == nullptr) return Ok{};
@@ -631,68 +632,6 @@ Status settle_computed_phase(Context& ctx, std::string_view phase, double second
     return Ok{};
   }
   return record_phase(ctx, phase, seconds, {});
-}
-
-// "commit.aux" from its record: the aux columns and values read, their LDE
-// committed and absorbed. False (transcript restored) when there is no
-// usable record.
-bool resume_aux(Context& ctx) {
-  if (ctx.store == nullptr || !ctx.store->done("commit.aux")) return false;
-  const transcript::Transcript before = ctx.tr;
-  Status loaded = Ok{};
-  for (size_t t = 0; t < ctx.tables.size(); ++t) {
-    const stark::TableLayout& shape = ctx.layout.tables[t];
-    TableBlocks& table = ctx.tables[t];
-    Result<std::vector<Fp>> columns = std::vector<Fp>{};
-    if (shape.aux_columns != 0) {
-      columns =
-          read_table_columns(ctx, "commit.aux", table, table_name("aux", t), shape.aux_columns);
-    }
-    Result<std::vector<Fp3>> values = std::vector<Fp3>{};
-    if (shape.aux_values != 0) {
-      values =
-          read_fp3s(*ctx.store, "commit.aux", table_name("aux_values", t), 0, shape.aux_values);
-    }
-    loaded = first_of({loaded, status_of(columns), status_of(values)});
-    if (!loaded) continue;
-    table.aux = {std::move(columns).value(), shape.rows(), shape.aux_columns,
-                 table.count_n != shape.rows()};
-    table.aux_values = std::move(values).value();
-  }
-  loaded = first_error(ctx.comm, loaded);
-  if (loaded.ok()) {
-    for (size_t t = 0; t < ctx.tables.size(); ++t) {
-      TableBlocks& table = ctx.tables[t];
-      commit_group(ctx, table, table.trace_rows(table.aux), ctx.blowup(), table.aux_lde);
-      ctx.proof.tables[t].aux_root = table.aux_lde.root();
-      ctx.proof.tables[t].aux_values = table.aux_values;
-      ctx.tr.absorb_digest("commit.aux", table.aux_lde.root());
-      ctx.tr.absorb_fp3s("commit.aux.values", table.aux_values);
-    }
-  }
-  if (record_checks_out(ctx.comm, *ctx.store, "commit.aux", loaded, ctx.tr.state())) return true;
-  ctx.tr = before;
-  return false;
-}
-
-Status record_aux(Context& ctx, double seconds) {
-  return record_phase(ctx, "commit.aux", seconds, [&ctx]() -> Status {
-    Status written = Ok{};
-    for (size_t t = 0; t < ctx.tables.size(); ++t) {
-      const stark::TableLayout& shape = ctx.layout.tables[t];
-      const TableBlocks& table = ctx.tables[t];
-      if (shape.aux_columns != 0) {
-        written =
-            first_of({written, write_table_columns(ctx, "commit.aux", table, table_name("aux", t),
-                                                   shape.rows(), table.trace_rows(table.aux))});
-      }
-      if (shape.aux_values != 0) {
-        written = first_of({written, write_fp3s(ctx.comm, *ctx.store, "commit.aux",
-                                                table_name("aux_values", t), table.aux_values)});
-      }
-    }
-    return written;
-  });
 }
 
 // "composition" from its record: the coefficients read, extended,
@@ -930,11 +869,11 @@ Result<stark::Proof> prove_distributed(Communicator& comm, const stark::Statemen
     return ok.error();
   }
   const std::vector<Fp3> challenges = stark::draw_challenges(ctx.tr, ctx.layout.num_challenges);
-  if (!resume_aux(ctx)) {
-    commit_aux(ctx, challenges);
-    if (Status ok = record_aux(ctx, clock.done("commit.aux")); !ok) return ok.error();
-  } else {
-    clock.done("commit.aux");
+  // The aux columns are rebuilt rather than read back: building them costs
+  // less than writing them (2.1 GB at 2^22 rows).
+  commit_aux(ctx, challenges);
+  if (Status ok = settle_computed_phase(ctx, "commit.aux", clock.done("commit.aux")); !ok) {
+    return ok.error();
   }
   if (options.check_witness) {
     if (Status ok = check_witness(ctx, challenges); !ok) return ok.error();
