@@ -2,8 +2,9 @@
 # A checkpointed proof survives what a cluster does to jobs (issue 7): the
 # whole MPI job killed with SIGKILL at random moments, killed while a
 # checkpoint file is being written, stopped by SIGUSR1 on one rank (exit 75
-# after the phase under way), a damaged phase record; each time the same
-# command run again finishes with the proof bytes of an uninterrupted run.
+# after the phase under way), a damaged phase record, killed while resuming;
+# each time the same command run again finishes with the proof bytes of an
+# uninterrupted run.
 #   checkpoint_kill_test.sh <baobab> <mpiexec> <guest dir> [kills]
 # kills: random SIGKILLs (default 3; the opt-in soak test runs 20).
 # Exits 77 (skipped) when the guests were not built (no RISC-V toolchain).
@@ -120,4 +121,20 @@ grep -q "record of phase composition cannot be used" "$tmp/err" ||
   { cat "$tmp/err"; fail "the damaged record was not reported"; }
 grep -q "phases up to commit.aux were done" "$tmp/err" || { cat "$tmp/err"; fail "wrong resume point"; }
 cmp "$tmp/plain.bin" "$tmp/damaged.bin" || fail "the proof with a damaged record differs"
+
+# 5. Killed while resuming (reading the witness and the records), one
+# process: they stay usable, and the next resume starts after the last
+# phase again.
+"${prove[@]}" -o "$tmp/reread.bin" --checkpoint "$tmp/signal.h5" >/dev/null 2>"$tmp/err" &
+job=$!
+# Into the recomputed phases, while a record is open for reading.
+sleep "$(awk -v top="$plain_seconds" 'BEGIN { printf "%.2f", 0.4 * top }')"
+kill_job "$job"
+job=
+"$baobab" inspect "$tmp/signal.h5" >"$tmp/inspect.txt" || fail "inspect after a kill during a resume"
+! grep -q unusable "$tmp/inspect.txt" || { cat "$tmp/inspect.txt"; fail "a kill during a resume damaged a record"; }
+run -o "$tmp/reread.bin" --checkpoint "$tmp/signal.h5" >/dev/null 2>"$tmp/err" ||
+  { cat "$tmp/err"; fail "the run after a kill during a resume"; }
+grep -q "phases up to fri were done" "$tmp/err" || { cat "$tmp/err"; fail "not resumed after fri"; }
+cmp "$tmp/plain.bin" "$tmp/reread.bin" || fail "the proof after a kill during a resume differs"
 echo "PASS"
