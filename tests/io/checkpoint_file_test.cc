@@ -4,6 +4,7 @@
 #include "io/checkpoint_file.h"
 
 #include <gtest/gtest.h>
+#include <hdf5.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -126,17 +127,37 @@ TEST(CheckpointFile, AttributesRoundTrip) {
 }
 
 // Flips one byte of the file at the first occurrence of `pattern`.
-bool flip_byte_at(const std::string& path, const std::vector<uint8_t>& pattern) {
-  std::ifstream in(path, std::ios::binary);
-  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)),
-                             std::istreambuf_iterator<char>());
-  const auto at = std::search(bytes.begin(), bytes.end(), pattern.begin(), pattern.end());
-  if (at == bytes.end()) return false;
-  *at ^= 0x40;
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(reinterpret_cast<const char*>(bytes.data()),
-            static_cast<std::streamsize>(bytes.size()));
-  return true;
+// The file offset and size of the first stored chunk of `dataset` (after
+// its filters: scale-offset and checksum), from HDF5's chunk index.
+bool first_chunk_of(const std::string& path, const std::string& dataset, uint64_t& address,
+                    uint64_t& size) {
+  const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  if (file < 0) return false;
+  const hid_t data = H5Dopen2(file, dataset.c_str(), H5P_DEFAULT);
+  hsize_t offset[2] = {0, 0};
+  unsigned filter_mask = 0;
+  haddr_t addr = 0;
+  hsize_t bytes = 0;
+  const hid_t space = data >= 0 ? H5Dget_space(data) : -1;  // HDF5 1.10 refuses H5S_ALL here
+  const bool found =
+      space >= 0 && H5Dget_chunk_info(data, space, 0, offset, &filter_mask, &addr, &bytes) >= 0;
+  if (space >= 0) H5Sclose(space);
+  if (data >= 0) H5Dclose(data);
+  H5Fclose(file);
+  address = addr;
+  size = bytes;
+  return found && bytes > 8;
+}
+
+// Flips one bit of the byte at `at`.
+bool flip_byte_at(const std::string& path, uint64_t at) {
+  std::fstream io(path, std::ios::binary | std::ios::in | std::ios::out);
+  char byte = 0;
+  io.seekg(static_cast<std::streamoff>(at));
+  if (!io.read(&byte, 1)) return false;
+  byte = static_cast<char>(byte ^ 0x40);
+  io.seekp(static_cast<std::streamoff>(at));
+  return static_cast<bool>(io.write(&byte, 1));
 }
 
 TEST(CheckpointFile, AFlippedDataByteIsAnErrorOnRead) {
@@ -154,11 +175,10 @@ TEST(CheckpointFile, AFlippedDataByteIsAnErrorOnRead) {
             .ok());
     ASSERT_TRUE(file.value().close().ok());
   }
-  // Element 500 of column 0, little-endian.
-  const uint64_t word = data[500].value();
-  std::vector<uint8_t> pattern(8);
-  for (int k = 0; k < 8; ++k) pattern[k] = static_cast<uint8_t>(word >> (8 * k));
-  ASSERT_TRUE(flip_byte_at(path, pattern));
+  // A byte inside the stored bytes of column 0's chunk.
+  uint64_t address = 0, size = 0;
+  ASSERT_TRUE(first_chunk_of(path, "/trace/t", address, size));
+  ASSERT_TRUE(flip_byte_at(path, address + size / 2));
   auto file = CheckpointFile::open(path, access);
   ASSERT_TRUE(file.ok()) << "the metadata is intact";
   auto damaged = file.value().read_rows("/trace/t", 0, rows);
