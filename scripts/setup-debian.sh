@@ -14,6 +14,8 @@ packages=(
   libgmp-dev libssl-dev libgtest-dev libbenchmark-dev
   # the libFuzzer build (scripts/fuzz.sh)
   clang-14 libclang-rt-14-dev libomp-14-dev
+  # a real one-node Slurm for the submit tests (tests/slurm, slurm/test_cluster.sh)
+  slurm-wlm munge
   # RV32IM guests and their qemu oracle (zkvm/guest, tests/zkvm/oracle)
   gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-user
 )

@@ -15,6 +15,7 @@
 #include "src/cli/inspect_command.h"
 #include "src/cli/prove_command.h"
 #include "src/cli/run_command.h"
+#include "src/cli/submit_command.h"
 #include "src/cli/verify_command.h"
 
 namespace {
@@ -33,6 +34,9 @@ constexpr const char* kUsage =
     "             exit code\n"
     "  inspect    what a checkpoint (prove --checkpoint) holds and what a resume\n"
     "             would do\n"
+    "  submit     write the sbatch script for a job file (job.toml) and submit it\n"
+    "  status     Slurm state, checkpoint phase and proofs of a submitted job\n"
+    "  cancel     cancel a submitted job (its checkpoints stay)\n"
     "\n"
     "  baobab <command> --help   options of one command\n"
     "  baobab --version          version\n"
@@ -71,6 +75,9 @@ int main(int argc, char** argv) {
   }
   if (command == "verify") return baobab::cli::run_verify_command(rest);
   if (command == "inspect") return baobab::cli::run_inspect_command(rest);
+  if (command == "submit") return baobab::cli::run_submit_command(rest);
+  if (command == "status") return baobab::cli::run_status_command(rest);
+  if (command == "cancel") return baobab::cli::run_cancel_command(rest);
   if (command == "demo") {
     baobab::mpi::Environment environment(argc, argv);
     return baobab::cli::run_demo_command(rest, environment.rank(), environment.size());

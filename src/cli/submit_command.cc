@@ -1,0 +1,252 @@
+#include "src/cli/submit_command.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+#include "io/file_access.h"
+#include "jobs/batch_script.h"
+#include "jobs/job_file.h"
+#include "src/cli/args.h"
+#include "src/cli/file_io.h"
+#include "src/params/profiles.h"
+#include "zkvm/air/phase_checkpoint.h"
+#include "zkvm/air/witness_checkpoint.h"
+
+namespace baobab::cli {
+
+namespace {
+
+constexpr int kExitUsage = 2;
+constexpr int kExitSlurm = 9;  // sbatch, scontrol or scancel failed
+
+const std::vector<OptionSpec> kSubmitOptions = {
+    {"dry-run", "print the sbatch script; write and submit nothing", "", true},
+    {"help", "show this help", "", true},
+};
+const std::vector<OptionSpec> kJobOptions = {
+    {"help", "show this help", "", true},
+};
+
+struct LoadedJob {
+  jobs::JobSpec spec;
+  std::filesystem::path folder;  // the job file's, absolute
+  std::filesystem::path script, job_id_file;
+};
+
+int usage_error(const char* command, const std::string& message) {
+  std::fprintf(stderr, "baobab %s: %s\n", command, message.c_str());
+  return kExitUsage;
+}
+
+// Parses the job file at `path` and resolves its paths; nullopt after
+// printing the error.
+std::optional<LoadedJob> load_job(const char* command, const std::string& path) {
+  std::vector<uint8_t> bytes;
+  if (!read_file(path, bytes)) {
+    usage_error(command, "cannot read the job file " + path);
+    return std::nullopt;
+  }
+  auto spec = jobs::parse_job_file(
+      std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+  if (!spec) {
+    usage_error(command, path + ": " + spec.error().to_string());
+    return std::nullopt;
+  }
+  LoadedJob job;
+  job.spec = std::move(spec).value();
+  const std::filesystem::path file = std::filesystem::absolute(path);
+  job.folder = file.parent_path();
+  if (job.spec.name.empty()) job.spec.name = file.stem().string();
+  jobs::resolve_paths(job.spec, job.folder.string());
+  job.script = job.folder / (job.spec.name + ".sbatch");
+  job.job_id_file = job.folder / (job.spec.name + ".jobid");
+  return job;
+}
+
+// Runs `argv` and returns its exit status with its standard output.
+int run_tool(const std::vector<std::string>& argv, std::string& out) {
+  int pipe_fds[2];
+  if (pipe(pipe_fds) != 0) return -1;
+  const pid_t pid = fork();
+  if (pid == 0) {
+    dup2(pipe_fds[1], STDOUT_FILENO);
+    close(pipe_fds[0]);
+    close(pipe_fds[1]);
+    std::vector<char*> args;
+    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execvp(args[0], args.data());
+    _exit(127);
+  }
+  close(pipe_fds[1]);
+  std::array<char, 4096> buffer;
+  ssize_t n = 0;
+  while ((n = read(pipe_fds[0], buffer.data(), buffer.size())) > 0) {
+    out.append(buffer.data(), static_cast<size_t>(n));
+  }
+  close(pipe_fds[0]);
+  int status = 0;
+  if (pid < 0 || waitpid(pid, &status, 0) < 0) return -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string trimmed(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+std::optional<std::string> saved_job_id(const LoadedJob& job) {
+  std::vector<uint8_t> bytes;
+  if (!read_file(job.job_id_file.string(), bytes)) return std::nullopt;
+  return trimmed(std::string(bytes.begin(), bytes.end()));
+}
+
+// The path of this baobab executable (the batch script runs the same one).
+std::string own_executable() {
+  std::error_code ec;
+  const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::string("baobab") : self.string();
+}
+
+}  // namespace
+
+int run_submit_command(std::span<const std::string> args) {
+  auto parsed = parse_args(args, kSubmitOptions);
+  if (!parsed) return usage_error("submit", parsed.error().to_string());
+  if (parsed.value().flag("help")) {
+    std::printf(
+        "Usage: baobab submit job.toml [--dry-run]\n"
+        "Writes the sbatch script for the job (docs/slurm.md) next to the job file as\n"
+        "<name>.sbatch and submits it with sbatch; the job id goes to <name>.jobid.\n\n%s",
+        format_options(kSubmitOptions).c_str());
+    return 0;
+  }
+  if (parsed.value().positionals().size() != 1) {
+    return usage_error("submit", "expected one job file (see --help)");
+  }
+  auto job = load_job("submit", parsed.value().positionals()[0]);
+  if (!job) return kExitUsage;
+  const jobs::JobSpec& spec = job->spec;
+  if (!params::profile_by_name(spec.profile)) {
+    return usage_error("submit", "unknown profile '" + spec.profile + "'");
+  }
+  for (const jobs::ProofEntry& e : spec.proofs) {
+    for (const std::string* file : {&e.program, &e.input, &e.private_input}) {
+      if (!file->empty() && !std::filesystem::is_regular_file(*file)) {
+        return usage_error("submit", "no such file: " + *file);
+      }
+    }
+    for (const std::string* out : {&e.output, &e.checkpoint}) {
+      const auto folder = std::filesystem::path(*out).parent_path();
+      if (!std::filesystem::is_directory(folder)) {
+        return usage_error("submit", "no folder for " + *out);
+      }
+    }
+  }
+  const std::string log =
+      (job->folder / (spec.name + (spec.proofs.size() > 1 ? "-%A_%a.log" : "-%j.log"))).string();
+  const std::string script = jobs::batch_script(spec, {own_executable(), log});
+  if (parsed.value().flag("dry-run")) {
+    std::printf("%s", script.c_str());
+    return 0;
+  }
+  if (!write_file_atomically(job->script.string(),
+                             std::span<const uint8_t>(
+                                 reinterpret_cast<const uint8_t*>(script.data()), script.size()))) {
+    return usage_error("submit", "cannot write " + job->script.string());
+  }
+  std::string out;
+  const int status = run_tool({"sbatch", "--parsable", job->script.string()}, out);
+  const std::string id = trimmed(out.substr(0, out.find(';')));
+  if (status != 0 || id.empty()) {
+    std::fprintf(stderr, "baobab submit: sbatch %s failed (status %d)\n", job->script.c_str(),
+                 status);
+    return kExitSlurm;
+  }
+  const std::string line = id + "\n";
+  if (!write_file_atomically(
+          job->job_id_file.string(),
+          std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(line.data()), line.size()))) {
+    return usage_error("submit", "cannot write " + job->job_id_file.string());
+  }
+  std::printf("submitted job %s (%zu proof%s on %llu rank%s): script %s, log %s\n", id.c_str(),
+              spec.proofs.size(), spec.proofs.size() == 1 ? "" : "s",
+              static_cast<unsigned long long>(spec.ranks()), spec.ranks() == 1 ? "" : "s",
+              job->script.c_str(), log.c_str());
+  return 0;
+}
+
+int run_status_command(std::span<const std::string> args) {
+  auto parsed = parse_args(args, kJobOptions);
+  if (!parsed) return usage_error("status", parsed.error().to_string());
+  if (parsed.value().flag("help") || parsed.value().positionals().size() != 1) {
+    std::printf(
+        "Usage: baobab status job.toml\n"
+        "The Slurm state of the job submitted from job.toml, the phase each proof's\n"
+        "checkpoint reached and whether its proof is written.\n");
+    return parsed.value().flag("help") ? 0 : kExitUsage;
+  }
+  auto job = load_job("status", parsed.value().positionals()[0]);
+  if (!job) return kExitUsage;
+  const auto id = saved_job_id(*job);
+  std::string state = "not submitted";
+  if (id) {
+    std::string out;
+    if (run_tool({"squeue", "--noheader", "--jobs=" + *id, "--format=%i %T"}, out) == 0 &&
+        !out.empty()) {
+      state = trimmed(out);
+    } else if (out.clear(), run_tool({"scontrol", "show", "job", *id}, out) == 0) {
+      const size_t at = out.find("JobState=");
+      state = at == std::string::npos ? "unknown" : out.substr(at + 9, out.find(' ', at) - at - 9);
+    } else {
+      state = "finished (no longer known to Slurm)";
+    }
+  }
+  std::printf("job           %s (%s)\nslurm         %s\n", job->spec.name.c_str(),
+              id ? id->c_str() : "-", state.c_str());
+  const io::SerialFileAccess access;
+  for (const jobs::ProofEntry& e : job->spec.proofs) {
+    std::string reached = "nothing yet";
+    auto summary = zkvm::summarize_checkpoint(e.checkpoint, access);
+    if (summary && summary.value().witness_done) {
+      reached = "witness";
+      for (const auto& r :
+           zkvm::summarize_phase_records(e.checkpoint, access, summary.value().identity)) {
+        if (!r.present) break;
+        reached = r.phase;
+      }
+    }
+    const bool proved = std::filesystem::is_regular_file(e.output);
+    std::printf("proof         %s: %s (checkpoint %s, phases up to %s)\n", e.output.c_str(),
+                proved ? "written" : "not yet", e.checkpoint.c_str(), reached.c_str());
+  }
+  return 0;
+}
+
+int run_cancel_command(std::span<const std::string> args) {
+  auto parsed = parse_args(args, kJobOptions);
+  if (!parsed) return usage_error("cancel", parsed.error().to_string());
+  if (parsed.value().flag("help") || parsed.value().positionals().size() != 1) {
+    std::printf("Usage: baobab cancel job.toml\nCancels the job submitted from job.toml.\n");
+    return parsed.value().flag("help") ? 0 : kExitUsage;
+  }
+  auto job = load_job("cancel", parsed.value().positionals()[0]);
+  if (!job) return kExitUsage;
+  const auto id = saved_job_id(*job);
+  if (!id) return usage_error("cancel", "no job submitted from this file (no .jobid)");
+  std::string out;
+  if (run_tool({"scancel", *id}, out) != 0) {
+    std::fprintf(stderr, "baobab cancel: scancel %s failed\n", id->c_str());
+    return kExitSlurm;
+  }
+  std::printf("cancelled job %s (its checkpoints stay: submit again to resume)\n", id->c_str());
+  return 0;
+}
+
+}  // namespace baobab::cli
