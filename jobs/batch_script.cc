@@ -29,6 +29,9 @@ std::string batch_script(const JobSpec& spec, const ScriptSettings& settings) {
   if (!spec.partition.empty()) directive(s, "--partition=" + spec.partition);
   if (!spec.account.empty()) directive(s, "--account=" + spec.account);
   if (spec.gpus_per_rank > 0) directive(s, "--gpus-per-task=" + std::to_string(spec.gpus_per_rank));
+  if (spec.memory_per_node_gib > 0) {
+    directive(s, "--mem=" + std::to_string(spec.memory_per_node_gib) + "G");
+  }
   // USR1 to the batch shell this long before the time limit: the prover
   // stops after the phase under way, the script requeues the job.
   directive(s, "--signal=B:USR1@" + std::to_string(spec.signal_lead_seconds));

@@ -122,6 +122,7 @@ const std::map<std::string, KeyRule, std::less<>> kKeys = {
     {"launcher", {Kind::kString, true, false}},
     {"signal_lead_seconds", {Kind::kInteger, true, false}},
     {"max_cycles", {Kind::kInteger, true, false}},
+    {"memory_per_node_gib", {Kind::kInteger, true, false}},
     {"verify", {Kind::kBool, true, false}},
 };
 
@@ -251,6 +252,7 @@ Result<JobSpec> parse_job_file(std::string_view text) {
   integer("gpus_per_rank", spec.gpus_per_rank);
   integer("signal_lead_seconds", spec.signal_lead_seconds);
   integer("max_cycles", spec.max_cycles);
+  integer("memory_per_node_gib", spec.memory_per_node_gib);
   if (auto it = top.find("verify"); it != top.end()) spec.verify = std::get<bool>(it->second.first);
 
   const auto line_of = [&](std::string_view key) {
@@ -264,6 +266,9 @@ Result<JobSpec> parse_job_file(std::string_view text) {
     return line_error(line_of("tasks_per_node"), "tasks_per_node must be 1..4096");
   }
   if (spec.gpus_per_rank > 16) return line_error(line_of("gpus_per_rank"), "gpus_per_rank: 0..16");
+  if (spec.memory_per_node_gib > (uint64_t{1} << 24)) {
+    return line_error(line_of("memory_per_node_gib"), "memory_per_node_gib: at most 2^24");
+  }
   if (!is_time_limit(spec.time)) {
     return line_error(line_of("time"),
                       "time '" + spec.time + "' is not a Slurm time limit (M, H:M:S or D-H:M:S)");

@@ -42,7 +42,10 @@ struct JobSpec {
   // checkpoint (--signal=B:USR1@lead): at least the longest phase.
   uint64_t signal_lead_seconds = 300;
   uint64_t max_cycles = 0;  // 0: baobab prove's default
-  bool verify = true;       // a dependent job verifies every proof
+  // Memory the job may use on each node (--mem), checked by the planner
+  // (jobs/planner.h); 0: not asked for, not checked.
+  uint64_t memory_per_node_gib = 0;
+  bool verify = true;  // a dependent job verifies every proof
 
   uint64_t ranks() const { return nodes * tasks_per_node; }
 };

@@ -12,18 +12,23 @@
 #include "io/file_access.h"
 #include "jobs/batch_script.h"
 #include "jobs/job_file.h"
+#include "jobs/planner.h"
 #include "src/cli/args.h"
 #include "src/cli/file_io.h"
 #include "src/params/profiles.h"
 #include "zkvm/air/phase_checkpoint.h"
 #include "zkvm/air/witness_checkpoint.h"
+#include "zkvm/elf_loader.h"
+#include "zkvm/executor.h"
 
 namespace baobab::cli {
 
 namespace {
 
 constexpr int kExitUsage = 2;
-constexpr int kExitSlurm = 9;  // sbatch, scontrol or scancel failed
+constexpr int kExitTooLarge = 6;  // the planner refuses the job
+constexpr int kExitSlurm = 9;     // sbatch, scontrol or scancel failed
+constexpr uint64_t kProveDefaultMaxCycles = uint64_t{1} << 28;
 
 const std::vector<OptionSpec> kSubmitOptions = {
     {"dry-run", "print the sbatch script; write and submit nothing", "", true},
@@ -96,6 +101,46 @@ int run_tool(const std::vector<std::string>& argv, std::string& out) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+// The planner's verdict on one proof (a fast execution for its cycle
+// count), printed on stderr; false after printing why it cannot run.
+bool plan_entry(const jobs::JobSpec& spec, const jobs::ProofEntry& entry, uint64_t blowup) {
+  std::vector<uint8_t> elf;
+  zkvm::ExecutionInputs inputs;
+  if (!read_file(entry.program, elf) ||
+      (!entry.input.empty() && !read_file(entry.input, inputs.public_input)) ||
+      (!entry.private_input.empty() && !read_file(entry.private_input, inputs.private_input))) {
+    std::fprintf(stderr, "baobab submit: cannot read the files of %s\n", entry.output.c_str());
+    return false;
+  }
+  auto program = zkvm::load_elf(elf);
+  if (!program) {
+    std::fprintf(stderr, "baobab submit: %s: %s\n", entry.program.c_str(),
+                 program.error().to_string().c_str());
+    return false;
+  }
+  zkvm::ExecuteOptions options;
+  options.max_cycles = spec.max_cycles != 0 ? spec.max_cycles : kProveDefaultMaxCycles;
+  auto run = zkvm::execute(program.value(), inputs, options);
+  if (!run) {
+    std::fprintf(stderr, "baobab submit: %s does not run to its end: %s\n", entry.program.c_str(),
+                 run.error().to_string().c_str());
+    return false;
+  }
+  const jobs::Plan plan = jobs::plan_proof({run.value().cycles, blowup, spec.ranks(),
+                                            spec.tasks_per_node, spec.memory_per_node_gib << 30});
+  std::fprintf(stderr,
+               "baobab submit: planner: %s: %llu cycles, 2^%d rows, about %s per rank, %s per "
+               "node\n",
+               entry.output.c_str(), static_cast<unsigned long long>(run.value().cycles),
+               plan.log_rows, jobs::gib(plan.bytes_per_rank).c_str(),
+               jobs::gib(plan.bytes_per_node).c_str());
+  if (!plan.fits) {
+    std::fprintf(stderr, "baobab submit: %s will not fit: %s\n", entry.output.c_str(),
+                 plan.advice.c_str());
+  }
+  return plan.fits;
+}
+
 std::string trimmed(std::string s) {
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
   return s;
@@ -149,6 +194,12 @@ int run_submit_command(std::span<const std::string> args) {
       }
     }
   }
+  // The planner: a fast execution of each proof, refused up front when it
+  // would not fit (a job that dies of memory hours later helps nobody).
+  const uint64_t blowup = params::profile_by_name(spec.profile).value().blowup();
+  bool all_fit = true;
+  for (const jobs::ProofEntry& e : spec.proofs) all_fit = plan_entry(spec, e, blowup) && all_fit;
+  if (!all_fit) return kExitTooLarge;
   const std::string log =
       (job->folder / (spec.name + (spec.proofs.size() > 1 ? "-%A_%a.log" : "-%j.log"))).string();
   const std::string script = jobs::batch_script(spec, {own_executable(), log});
