@@ -57,7 +57,7 @@ std::string batch_script(const JobSpec& spec, const ScriptSettings& settings) {
   s.append(
       "  *) echo \"baobab job: no proof for array task $SLURM_ARRAY_TASK_ID\" >&2; exit 2 ;;\n");
   s.append("esac\n");
-  s.append("args=(prove \"$program\" -o \"$output\" --checkpoint \"$checkpoint\" --profile ")
+  s.append("args=(prove \"$program\" -o \"$output\" --json --checkpoint \"$checkpoint\" --profile ")
       .append(quoted(spec.profile))
       .append(")\n");
   s.append("[ -n \"$input\" ] && args+=(--input \"$input\")\n");
@@ -83,9 +83,9 @@ trap 'forward USR1' USR1
 trap 'forward TERM' TERM
 )sh");
   if (spec.launcher == "mpirun") {
-    s.append("mpirun \"$baobab\" \"${args[@]}\" &\n");
+    s.append("mpirun \"$baobab\" \"${args[@]}\" >\"$output.json\" &\n");
   } else {
-    s.append("srun --mpi=pmix \"$baobab\" \"${args[@]}\" &\n");
+    s.append("srun --mpi=pmix \"$baobab\" \"${args[@]}\" >\"$output.json\" &\n");
   }
   s.append(R"sh(step=$!
 while true; do
@@ -107,6 +107,24 @@ case "$status" in
 esac
 exit "$status"
 )sh");
+  return s;
+}
+
+std::string check_script(const JobSpec& spec, const ScriptSettings& settings,
+                         const std::string& job_file) {
+  std::string s;
+  s.append("#!/bin/bash\n");
+  s.append("# Written by `baobab submit`: verifies the proofs of job '")
+      .append(spec.name)
+      .append("' once it has ended (docs/slurm.md).\n");
+  directive(s, "--job-name=" + spec.name + "-check");
+  directive(s, "--ntasks=1");
+  directive(s, "--time=00:30:00");
+  if (!spec.partition.empty()) directive(s, "--partition=" + spec.partition);
+  if (!spec.account.empty()) directive(s, "--account=" + spec.account);
+  directive(s, "--output=" + settings.log_file);
+  s.append("exec ").append(quoted(settings.baobab)).append(" check ").append(quoted(job_file));
+  s.append("\n");
   return s;
 }
 

@@ -19,6 +19,13 @@ struct ScriptSettings {
 };
 
 // The script's text; the spec's paths must be absolute (resolve_paths).
+// Each proof's run also writes `<output>.json` (prove --json: the exit code
+// and public output that `baobab check` verifies against).
 std::string batch_script(const JobSpec& spec, const ScriptSettings& settings);
+
+// The script of the job that runs `baobab check <job file>` once the
+// proving job has ended (submitted with --dependency=afterany:<id>).
+std::string check_script(const JobSpec& spec, const ScriptSettings& settings,
+                         const std::string& job_file);
 
 }  // namespace baobab::jobs

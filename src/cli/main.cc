@@ -11,6 +11,7 @@
 
 #include "mpi/environment.h"
 #include "mpi/mpi_communicator.h"
+#include "src/cli/check_command.h"
 #include "src/cli/demo_command.h"
 #include "src/cli/inspect_command.h"
 #include "src/cli/prove_command.h"
@@ -37,6 +38,7 @@ constexpr const char* kUsage =
     "  submit     write the sbatch script for a job file (job.toml) and submit it\n"
     "  status     Slurm state, checkpoint phase and proofs of a submitted job\n"
     "  cancel     cancel a submitted job (its checkpoints stay)\n"
+    "  check      verify every proof of a job file and write its summary\n"
     "\n"
     "  baobab <command> --help   options of one command\n"
     "  baobab --version          version\n"
@@ -78,6 +80,7 @@ int main(int argc, char** argv) {
   if (command == "submit") return baobab::cli::run_submit_command(rest);
   if (command == "status") return baobab::cli::run_status_command(rest);
   if (command == "cancel") return baobab::cli::run_cancel_command(rest);
+  if (command == "check") return baobab::cli::run_check_command(rest);
   if (command == "demo") {
     baobab::mpi::Environment environment(argc, argv);
     return baobab::cli::run_demo_command(rest, environment.rank(), environment.size());

@@ -42,6 +42,7 @@ struct LoadedJob {
   jobs::JobSpec spec;
   std::filesystem::path folder;  // the job file's, absolute
   std::filesystem::path script, job_id_file;
+  std::string file_name;  // the job file's name in `folder`
 };
 
 int usage_error(const char* command, const std::string& message) {
@@ -67,6 +68,7 @@ std::optional<LoadedJob> load_job(const char* command, const std::string& path) 
   job.spec = std::move(spec).value();
   const std::filesystem::path file = std::filesystem::absolute(path);
   job.folder = file.parent_path();
+  job.file_name = file.filename().string();
   if (job.spec.name.empty()) job.spec.name = file.stem().string();
   jobs::resolve_paths(job.spec, job.folder.string());
   job.script = job.folder / (job.spec.name + ".sbatch");
@@ -149,7 +151,8 @@ std::string trimmed(std::string s) {
 std::optional<std::string> saved_job_id(const LoadedJob& job) {
   std::vector<uint8_t> bytes;
   if (!read_file(job.job_id_file.string(), bytes)) return std::nullopt;
-  return trimmed(std::string(bytes.begin(), bytes.end()));
+  const std::string text(bytes.begin(), bytes.end());
+  return trimmed(text.substr(0, text.find('\n')));  // the proving job (then the check job's)
 }
 
 // The path of this baobab executable (the batch script runs the same one).
@@ -220,10 +223,37 @@ int run_submit_command(std::span<const std::string> args) {
                  status);
     return kExitSlurm;
   }
-  const std::string line = id + "\n";
+  std::string ids = id + "\n";  // <name>.jobid: the proving job, then the check job
   if (!write_file_atomically(
           job->job_id_file.string(),
-          std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(line.data()), line.size()))) {
+          std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(ids.data()), ids.size()))) {
+    return usage_error("submit", "cannot write " + job->job_id_file.string());
+  }
+  if (spec.verify) {
+    // The check job: verifies every proof once the proving job has ended
+    // (afterany: a failed proof is reported, not left waiting).
+    const std::string check_path = (job->folder / (spec.name + "-check.sbatch")).string();
+    const std::string check_log = (job->folder / (spec.name + "-check-%j.log")).string();
+    const std::string check = jobs::check_script(spec, {own_executable(), check_log},
+                                                 (job->folder / job->file_name).string());
+    std::string check_out;
+    if (!write_file_atomically(
+            check_path, std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(check.data()),
+                                                 check.size())) ||
+        run_tool({"sbatch", "--parsable", "--dependency=afterany:" + id,
+                  "--kill-on-invalid-dep=yes", check_path},
+                 check_out) != 0) {
+      std::fprintf(stderr, "baobab submit: the check job for %s was not submitted\n", id.c_str());
+      return kExitSlurm;
+    }
+    const std::string check_id = trimmed(check_out.substr(0, check_out.find(';')));
+    ids += check_id + "\n";
+    std::printf("submitted check job %s: after job %s, writes %s-summary.json and .txt\n",
+                check_id.c_str(), id.c_str(), (job->folder / spec.name).c_str());
+  }
+  if (!write_file_atomically(
+          job->job_id_file.string(),
+          std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(ids.data()), ids.size()))) {
     return usage_error("submit", "cannot write " + job->job_id_file.string());
   }
   std::printf("submitted job %s (%zu proof%s on %llu rank%s): script %s, log %s\n", id.c_str(),
@@ -276,6 +306,11 @@ int run_status_command(std::span<const std::string> args) {
     const bool proved = std::filesystem::is_regular_file(e.output);
     std::printf("proof         %s: %s (checkpoint %s, phases up to %s)\n", e.output.c_str(),
                 proved ? "written" : "not yet", e.checkpoint.c_str(), reached.c_str());
+  }
+  std::vector<uint8_t> summary;
+  if (read_file((job->folder / (job->spec.name + "-summary.txt")).string(), summary)) {
+    const std::string text(summary.begin(), summary.end());
+    std::printf("check         %s\n", text.substr(0, text.find('\n')).c_str());
   }
   return 0;
 }

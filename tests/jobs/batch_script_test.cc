@@ -79,5 +79,15 @@ TEST(BatchScript, ABatchIsAJobArrayWithOneCasePerProof) {
   EXPECT_TRUE(has(s, "args+=(--max-cycles 5000)"));
 }
 
+TEST(BatchScript, EachProofReportsWhatTheCheckJobVerifies) {
+  const std::string s = batch_script(one_proof(), {"/b", "/l"});
+  EXPECT_TRUE(has(s, "--json --checkpoint"));
+  EXPECT_TRUE(has(s, ">\"$output.json\" &"));
+  const std::string check = check_script(one_proof(), {"/b", "/l-check-%j.log"}, "/jobs/run1.toml");
+  EXPECT_TRUE(has(check, "#SBATCH --job-name=run1-check\n"));
+  EXPECT_TRUE(has(check, "#SBATCH --ntasks=1\n"));
+  EXPECT_TRUE(has(check, "exec '/b' check '/jobs/run1.toml'\n"));
+}
+
 }  // namespace
 }  // namespace baobab::jobs

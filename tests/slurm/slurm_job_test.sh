@@ -5,13 +5,14 @@
 # to the batch shell mid-proof (what --signal=B:USR1@lead does before the
 # time limit) makes the job checkpoint, requeue itself and resume (its log
 # names the phase), ending with the same proof; a batch of 3 proofs runs as
-# a job array; `baobab status` and `baobab cancel` report and cancel.
+# a job array followed by a check job that verifies them and writes a
+# summary; `baobab status` and `baobab cancel` report and cancel.
 #   slurm_job_test.sh <baobab> <guest dir> <examples dir> <cluster dir>
 # Exits 77 (skipped) without the guests or without a running cluster.
 set -euo pipefail
-baobab=$1
-guests=$2
-examples=$3
+baobab=$(realpath "$1")
+guests=$(realpath "$2")
+examples=$(realpath "$3")
 cluster=$4
 source "$(dirname "$0")/../src/cli/mpi_guest_test_env.sh"
 export SLURM_CONF="$cluster/slurm.conf"
@@ -22,7 +23,7 @@ fi
 tmp=$(mktemp -d /tmp/baobab-slurm.XXXXXX)
 chmod 0755 "$tmp"
 cleanup() {
-  for id_file in "$tmp"/*.jobid; do [ -f "$id_file" ] && scancel "$(cat "$id_file")" 2>/dev/null; done
+  for id_file in "$tmp"/*.jobid; do [ -f "$id_file" ] && scancel $(cat "$id_file") 2>/dev/null; done
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -40,7 +41,7 @@ echo 3000 >rounds.txt
 # Waits until the job of $1.toml has left the queue; prints its final state.
 wait_job() {
   local id state
-  id=$(cat "$1.jobid")
+  id=$(sed -n 1p "$1.jobid")  # the proving job (a check job id may follow)
   for _ in $(seq 600); do
     state=$(scontrol show job "$id" 2>/dev/null | grep -oE "JobState=[A-Z_]+" | sort -u | cut -d= -f2 | tr '\n' ' ')
     case "$state" in
@@ -65,7 +66,7 @@ job_file() {  # name, ranks, then extra lines
 }
 
 # 1. A proof on 2 ranks completes and verifies.
-job_file single 2 'program = "cycle_loop.elf"' 'input = "rounds.txt"' 'output = "single.bin"' \
+job_file single 2 'verify = false' 'program = "cycle_loop.elf"' 'input = "rounds.txt"' 'output = "single.bin"' \
   'checkpoint = "single.h5"'
 "$baobab" submit single.toml --dry-run >dry.txt || fail "submit --dry-run"
 grep -q -- "--signal=B:USR1@60" dry.txt && grep -q -- "--requeue" dry.txt || fail "dry run lacks the signal or requeue"
@@ -84,10 +85,10 @@ grep -q "single.bin: written" status.txt && grep -q "phases up to fri" status.tx
   { cat status.txt; fail "status does not show the finished proof"; }
 
 # 2. USR1 to the batch shell mid-proof: checkpoint, requeue, resume, same proof.
-job_file signalled 2 'program = "cycle_loop.elf"' 'input = "rounds.txt"' 'output = "signalled.bin"' \
+job_file signalled 2 'verify = false' 'program = "cycle_loop.elf"' 'input = "rounds.txt"' 'output = "signalled.bin"' \
   'checkpoint = "signalled.h5"'
 "$baobab" submit signalled.toml >/dev/null || fail "submit signalled"
-id=$(cat signalled.jobid)
+id=$(sed -n 1p signalled.jobid)
 for _ in $(seq 600); do [ -f signalled.h5 ] && break; sleep 0.1; done
 [ -f signalled.h5 ] || fail "the signalled job wrote no checkpoint"
 scancel --batch --signal=USR1 "$id"
@@ -101,7 +102,8 @@ grep -qE "resumed from .*signalled.h5: phases up to [a-z.]+ were done" "$log" ||
   fail "the requeued run did not resume"
 cmp plain.bin signalled.bin || fail "the signalled, requeued proof differs"
 
-# 3. A batch of 3 proofs: a job array, one proof per task.
+# 3. A batch of 3 proofs: a job array, one proof per task, and the check
+# job after it verifies all three and writes the summary.
 {
   echo 'program = "fibonacci.elf"'
   for n in 1 2 3; do
@@ -119,9 +121,15 @@ state=$(wait_job batch)
 [ "$state" = "COMPLETED " ] || fail "the array ended $state"
 for n in 1 2 3; do [ -f "fib$n.bin" ] || fail "array task $n wrote no proof"; done
 cmp fib1.bin fib2.bin && cmp fib1.bin fib3.bin || fail "the array's proofs of one input differ"
+check_id=$(sed -n 2p batch.jobid)
+[ -n "$check_id" ] || fail "no check job submitted"
+for _ in $(seq 600); do [ -f batch-summary.json ] && break; sleep 0.2; done
+grep -q '"accepted":3,"proofs":3' batch-summary.json || { cat batch-summary.* || true; fail "the check job did not accept 3 of 3"; }
+grep -q "3 of 3 proofs accepted" batch-summary.txt || fail "no readable summary"
+"$baobab" status batch.toml | grep -q "check         job batch: 3 of 3" || fail "status does not show the check"
 
 # 4. cancel: the job leaves the queue, its checkpoint stays.
-job_file cancelled 2 'program = "cycle_loop.elf"' 'input = "rounds.txt"' 'output = "cancelled.bin"' \
+job_file cancelled 2 'verify = false' 'program = "cycle_loop.elf"' 'input = "rounds.txt"' 'output = "cancelled.bin"' \
   'checkpoint = "cancelled.h5"'
 "$baobab" submit cancelled.toml >/dev/null || fail "submit cancelled"
 for _ in $(seq 600); do [ -f cancelled.h5 ] && break; sleep 0.1; done
