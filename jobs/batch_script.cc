@@ -70,13 +70,13 @@ job="${job:-$SLURM_JOB_ID}"
 echo "baobab job $job: run $((${SLURM_RESTART_COUNT:-0} + 1)) on $SLURM_NNODES node(s), proof $output"
 step=
 requeue=0
-# USR1 (Slurm's warning before the time limit, or sent by hand): the
-# prover's ranks agree to stop after the phase under way (exit 75), then
-# this script requeues the job. TERM (scancel, or a pre-emption, which
-# Slurm requeues itself): the prover stops the same way, no requeue here.
+# USR1 (Slurm's warning before the time limit, or sent by hand) or TERM
+# (scancel): the prover's ranks agree to stop after the phase under way
+# (exit 75). A pre-emption signals the ranks (TERM), not this shell. After
+# USR1 or a pre-emption the job is requeued; after TERM here it is not.
 forward() {
   echo "baobab job $job: $1 received, asking the prover to checkpoint and stop"
-  [ "$1" = USR1 ] && requeue=1
+  if [ "$1" = USR1 ]; then requeue=1; else requeue=no; fi
   [ -n "$step" ] && kill -USR1 "$step" 2>/dev/null
 }
 trap 'forward USR1' USR1
@@ -96,12 +96,14 @@ done
 case "$status" in
   0) echo "baobab job $job: proof written to $output" ;;
   75)
-    if [ "$requeue" = 1 ]; then
+    # Stopped after a checkpointed phase: requeue unless this shell got
+    # TERM (scancel, or the time limit without the USR1 warning).
+    if [ "$requeue" != no ]; then
       echo "baobab job $job: stopped after a checkpointed phase; requeueing (the next run resumes)"
       scontrol requeue "$job"
       exit 0
     fi
-    echo "baobab job $job: stopped after a checkpointed phase (submit again to resume)"
+    echo "baobab job $job: ended by Slurm after a checkpointed phase (submit again to resume)"
     ;;
   *) echo "baobab job $job: baobab prove exited with status $status" ;;
 esac

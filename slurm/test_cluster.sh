@@ -91,7 +91,7 @@ ReturnToService=2
 PreemptType=preempt/partition_prio
 PreemptMode=REQUEUE
 NodeName=$host NodeAddr=127.0.0.1 CPUs=4 RealMemory=1000 State=UNKNOWN
-PartitionName=batch Nodes=$host Default=YES MaxTime=INFINITE State=UP PriorityTier=1
+PartitionName=batch Nodes=$host Default=YES MaxTime=INFINITE State=UP PriorityTier=1 GraceTime=60
 PartitionName=urgent Nodes=$host MaxTime=INFINITE State=UP PriorityTier=10 PreemptMode=OFF
 CONF
 export SLURM_CONF="$dir/slurm.conf"

@@ -60,9 +60,10 @@ TEST(BatchScript, SignalsAreForwardedAndAStopRequeues) {
   EXPECT_TRUE(has(s, "kill -USR1 \"$step\""));
   EXPECT_TRUE(has(s, "  75)\n"));
   EXPECT_TRUE(has(s, "scontrol requeue \"$job\""));
-  // Only USR1 requeues: TERM is scancel (or a pre-emption Slurm requeues).
-  EXPECT_TRUE(has(s, "[ \"$1\" = USR1 ] && requeue=1"));
-  EXPECT_TRUE(has(s, "if [ \"$requeue\" = 1 ]; then"));
+  // TERM to the script (scancel) does not requeue; USR1 and a pre-emption
+  // (TERM to the ranks only) do.
+  EXPECT_TRUE(has(s, "if [ \"$1\" = USR1 ]; then requeue=1; else requeue=no; fi"));
+  EXPECT_TRUE(has(s, "if [ \"$requeue\" != no ]; then"));
 }
 
 TEST(BatchScript, ABatchIsAJobArrayWithOneCasePerProof) {

@@ -6,7 +6,9 @@
 # time limit) makes the job checkpoint, requeue itself and resume (its log
 # names the phase), ending with the same proof; a batch of 3 proofs runs as
 # a job array followed by a check job that verifies them and writes a
-# summary; `baobab status` and `baobab cancel` report and cancel.
+# summary; `baobab status` and `baobab cancel` report and cancel (a
+# cancelled job stays cancelled); a job pre-empted by a higher-priority
+# partition checkpoints, is requeued and resumes to the same proof.
 #   slurm_job_test.sh <baobab> <guest dir> <examples dir> <cluster dir>
 # Exits 77 (skipped) without the guests or without a running cluster.
 set -euo pipefail
@@ -137,4 +139,22 @@ for _ in $(seq 600); do [ -f cancelled.h5 ] && break; sleep 0.1; done
 state=$(wait_job cancelled)
 [ "$state" = "CANCELLED " ] || fail "cancelled job ended $state"
 [ -f cancelled.h5 ] || fail "cancel removed the checkpoint"
+# 5. Pre-empted by a job of the higher-priority partition (PreemptMode=
+# REQUEUE, GraceTime 60 s): the ranks get TERM, stop after the phase under
+# way, the script requeues the job, and the next run resumes to the same proof.
+job_file preempted 2 'verify = false' 'program = "cycle_loop.elf"' 'input = "rounds.txt"' \
+  'output = "preempted.bin"' 'checkpoint = "preempted.h5"'
+"$baobab" submit preempted.toml >/dev/null || fail "submit preempted"
+id=$(sed -n 1p preempted.jobid)
+for _ in $(seq 600); do [ -f preempted.h5 ] && break; sleep 0.1; done
+[ -f preempted.h5 ] || fail "the job to pre-empt wrote no checkpoint"
+sbatch --partition=urgent --ntasks=4 --output="$tmp/urgent.log" --wrap "sleep 2" >/dev/null ||
+  fail "the urgent job was not submitted"
+state=$(wait_job preempted)
+[ "$state" = "COMPLETED " ] || fail "the pre-empted job ended $state"
+scontrol show job "$id" | grep -q "Restarts=1" || fail "the pre-empted job was not requeued once"
+log=$(ls preempted-*.log)
+grep -qE "signal 15 on rank [0-9]+: stopped after phase" "$log" || fail "the ranks did not stop on the pre-emption"
+grep -qE "resumed from .*preempted.h5" "$log" || fail "the pre-empted job did not resume"
+cmp plain.bin preempted.bin || fail "the pre-empted proof differs"
 echo PASS
