@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -324,6 +326,19 @@ void resolve_paths(JobSpec& spec, const std::string& folder) {
       absolute(*s);
     }
   }
+}
+
+Result<JobFile> load_job_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{ErrorCode::kIo, "cannot read the job file " + path, ""};
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto spec = parse_job_file(text);
+  if (!spec) return Error{spec.error().code, path + ": " + spec.error().to_string(), ""};
+  const std::filesystem::path file = std::filesystem::absolute(path);
+  JobFile job{std::move(spec).value(), file.string(), file.parent_path().string()};
+  if (job.spec.name.empty()) job.spec.name = file.stem().string();
+  resolve_paths(job.spec, job.folder);
+  return job;
 }
 
 }  // namespace baobab::jobs

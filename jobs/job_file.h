@@ -57,4 +57,16 @@ Result<JobSpec> parse_job_file(std::string_view text);
 // Makes every path of `spec` absolute, relative ones taken from `folder`.
 void resolve_paths(JobSpec& spec, const std::string& folder);
 
+// A job file as the commands use it: its spec, named after the file's stem
+// when it names no job, with absolute paths; and where the file lies.
+struct JobFile {
+  JobSpec spec;
+  std::string path;    // absolute
+  std::string folder;  // absolute
+};
+
+// Reads and parses the job file at `path`. Errors name the file: it cannot
+// be read (kIo), or parse_job_file's error.
+Result<JobFile> load_job_file(const std::string& path);
+
 }  // namespace baobab::jobs

@@ -117,16 +117,6 @@ Outcome check_one(const jobs::JobSpec& spec, const jobs::ProofEntry& e) {
   return o;
 }
 
-std::string json_escaped(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '"' || c == '\\') out.push_back('\\');
-    if (static_cast<unsigned char>(c) < 0x20) continue;
-    out.push_back(c);
-  }
-  return out;
-}
-
 }  // namespace
 
 int run_check_command(std::span<const std::string> args) {
@@ -140,22 +130,12 @@ int run_check_command(std::span<const std::string> args) {
     return parsed && parsed.value().flag("help") ? 0 : kExitUsage;
   }
   const std::string& path = parsed.value().positionals()[0];
-  std::vector<uint8_t> bytes;
-  if (!read_file(path, bytes)) {
-    std::fprintf(stderr, "baobab check: cannot read the job file %s\n", path.c_str());
+  auto job = jobs::load_job_file(path);
+  if (!job) {
+    std::fprintf(stderr, "baobab check: %s\n", job.error().to_string().c_str());
     return kExitUsage;
   }
-  auto spec_or = jobs::parse_job_file(
-      std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
-  if (!spec_or) {
-    std::fprintf(stderr, "baobab check: %s: %s\n", path.c_str(),
-                 spec_or.error().to_string().c_str());
-    return kExitUsage;
-  }
-  jobs::JobSpec spec = std::move(spec_or).value();
-  const std::filesystem::path file = std::filesystem::absolute(path);
-  if (spec.name.empty()) spec.name = file.stem().string();
-  jobs::resolve_paths(spec, file.parent_path().string());
+  const jobs::JobSpec& spec = job.value().spec;
 
   std::vector<Outcome> outcomes;
   size_t accepted = 0;
@@ -163,8 +143,9 @@ int run_check_command(std::span<const std::string> args) {
     outcomes.push_back(check_one(spec, e));
     accepted += outcomes.back().status == "accepted" ? 1 : 0;
   }
-  std::string json = "{\"job\":\"" + json_escaped(spec.name) + "\",\"profile\":\"" +
-                     json_escaped(spec.profile) + "\",\"accepted\":" + std::to_string(accepted) +
+  std::string json = "{\"job\":" + json_string(spec.name) +
+                     ",\"profile\":" + json_string(spec.profile) +
+                     ",\"accepted\":" + std::to_string(accepted) +
                      ",\"proofs\":" + std::to_string(outcomes.size()) + ",\"results\":[";
   std::string table = "job " + spec.name + ": " + std::to_string(accepted) + " of " +
                       std::to_string(outcomes.size()) + " proofs accepted (" + spec.profile +
@@ -177,16 +158,16 @@ int run_check_command(std::span<const std::string> args) {
     const Outcome& o = outcomes[i];
     char ms[32];
     std::snprintf(ms, sizeof ms, "%.2f", o.verify_ms);
-    json += std::string(i == 0 ? "" : ",") + "{\"output\":\"" + json_escaped(o.output) +
-            "\",\"status\":\"" + o.status + "\",\"cycles\":" + std::to_string(o.cycles) +
-            ",\"verify_ms\":" + ms + ",\"detail\":\"" + json_escaped(o.detail) + "\"}";
+    json += std::string(i == 0 ? "" : ",") + "{\"output\":" + json_string(o.output) +
+            ",\"status\":\"" + o.status + "\",\"cycles\":" + std::to_string(o.cycles) +
+            ",\"verify_ms\":" + ms + ",\"detail\":" + json_string(o.detail) + "}";
     std::snprintf(line, sizeof line, "%-9s %12llu %10s  %s: %s\n", o.status.c_str(),
                   static_cast<unsigned long long>(o.cycles), ms, o.output.c_str(),
                   o.detail.c_str());
     table += line;
   }
   json += "]}\n";
-  const std::filesystem::path folder = file.parent_path();
+  const std::filesystem::path folder = job.value().folder;
   const auto as_bytes = [](const std::string& s) {
     return std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(s.data()), s.size());
   };

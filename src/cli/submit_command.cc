@@ -40,9 +40,8 @@ const std::vector<OptionSpec> kJobOptions = {
 
 struct LoadedJob {
   jobs::JobSpec spec;
-  std::filesystem::path folder;  // the job file's, absolute
+  std::filesystem::path path, folder;  // the job file and its folder, absolute
   std::filesystem::path script, job_id_file;
-  std::string file_name;  // the job file's name in `folder`
 };
 
 int usage_error(const char* command, const std::string& message) {
@@ -50,27 +49,18 @@ int usage_error(const char* command, const std::string& message) {
   return kExitUsage;
 }
 
-// Parses the job file at `path` and resolves its paths; nullopt after
-// printing the error.
+// The job file at `path` (jobs::load_job_file) and the files submit keeps
+// beside it; nullopt after printing the error.
 std::optional<LoadedJob> load_job(const char* command, const std::string& path) {
-  std::vector<uint8_t> bytes;
-  if (!read_file(path, bytes)) {
-    usage_error(command, "cannot read the job file " + path);
-    return std::nullopt;
-  }
-  auto spec = jobs::parse_job_file(
-      std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
-  if (!spec) {
-    usage_error(command, path + ": " + spec.error().to_string());
+  auto file = jobs::load_job_file(path);
+  if (!file) {
+    usage_error(command, file.error().to_string());
     return std::nullopt;
   }
   LoadedJob job;
-  job.spec = std::move(spec).value();
-  const std::filesystem::path file = std::filesystem::absolute(path);
-  job.folder = file.parent_path();
-  job.file_name = file.filename().string();
-  if (job.spec.name.empty()) job.spec.name = file.stem().string();
-  jobs::resolve_paths(job.spec, job.folder.string());
+  job.spec = std::move(file.value().spec);
+  job.path = file.value().path;
+  job.folder = file.value().folder;
   job.script = job.folder / (job.spec.name + ".sbatch");
   job.job_id_file = job.folder / (job.spec.name + ".jobid");
   return job;
@@ -234,8 +224,8 @@ int run_submit_command(std::span<const std::string> args) {
     // (afterany: a failed proof is reported, not left waiting).
     const std::string check_path = (job->folder / (spec.name + "-check.sbatch")).string();
     const std::string check_log = (job->folder / (spec.name + "-check-%j.log")).string();
-    const std::string check = jobs::check_script(spec, {own_executable(), check_log},
-                                                 (job->folder / job->file_name).string());
+    const std::string check =
+        jobs::check_script(spec, {own_executable(), check_log}, job->path.string());
     std::string check_out;
     if (!write_file_atomically(
             check_path, std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(check.data()),

@@ -256,14 +256,14 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
   std::unique_ptr<PhaseCheckpoint> records;
   if (checkpointing) {
     install_stop_handlers();
-    dist::Communicator& comm = options.checkpoint_access->communicator();
+    // Without a resumed witness, records of an earlier one are dropped
+    // before the new witness is current: a crash in between leaves no
+    // record beside a witness it was not made from.
+    auto opened = PhaseCheckpoint::open(options.checkpoint_path, *options.checkpoint_access,
+                                        identity, resumed.has_value(), options.on_notice);
+    if (!opened) return opened.error();
+    records = std::move(opened).value();
     if (!resumed) {
-      // Records of an earlier witness are dropped before the new one is
-      // current: a crash in between leaves no record beside a witness it
-      // was not made from.
-      auto cleared = PhaseCheckpoint::open(options.checkpoint_path, *options.checkpoint_access,
-                                           identity, false, options.on_notice);
-      if (!cleared) return cleared.error();
       stark::PhaseClock write_clock(options.on_phase);
       if (Status ok = checkpoint_witness(options.checkpoint_path, *options.checkpoint_access,
                                          identity, witness);
@@ -271,13 +271,9 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
         return ok.error();
       }
       write_clock.done("checkpoint.witness");
-      if (Status ok = agree_on_stop(comm, "witness"); !ok) return ok.error();
-      records = std::move(cleared).value();
-    } else {
-      auto kept = PhaseCheckpoint::open(options.checkpoint_path, *options.checkpoint_access,
-                                        identity, true, options.on_notice);
-      if (!kept) return kept.error();
-      records = std::move(kept).value();
+      if (Status ok = agree_on_stop(options.checkpoint_access->communicator(), "witness"); !ok) {
+        return ok.error();
+      }
     }
   }
   const rv::ZkvmStatement& st = *witness.statement;
