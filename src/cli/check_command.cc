@@ -168,13 +168,9 @@ int run_check_command(std::span<const std::string> args) {
   }
   json += "]}\n";
   const std::filesystem::path folder = job.value().folder;
-  const auto as_bytes = [](const std::string& s) {
-    return std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(s.data()), s.size());
-  };
   const std::string json_path = (folder / (spec.name + "-summary.json")).string();
   const std::string text_path = (folder / (spec.name + "-summary.txt")).string();
-  if (!write_file_atomically(json_path, as_bytes(json)) ||
-      !write_file_atomically(text_path, as_bytes(table))) {
+  if (!write_file_atomically(json_path, json) || !write_file_atomically(text_path, table)) {
     std::fprintf(stderr, "baobab check: cannot write the summary next to %s\n", path.c_str());
     return kExitUsage;
   }

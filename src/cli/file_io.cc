@@ -36,6 +36,11 @@ bool write_file_atomically(const std::string& path, std::span<const uint8_t> byt
   return true;
 }
 
+bool write_file_atomically(const std::string& path, std::string_view text) {
+  return write_file_atomically(
+      path, std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(text.data()), text.size()));
+}
+
 std::string json_string(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {

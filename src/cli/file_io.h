@@ -22,6 +22,7 @@ bool read_file(const std::string& path, std::vector<uint8_t>& out);
 void write_stream(std::FILE* stream, std::span<const uint8_t> bytes);
 
 bool write_file_atomically(const std::string& path, std::span<const uint8_t> bytes);
+bool write_file_atomically(const std::string& path, std::string_view text);
 
 // `text` as a JSON string literal, quotes included.
 std::string json_string(std::string_view text);

@@ -138,6 +138,17 @@ std::string trimmed(std::string s) {
   return s;
 }
 
+// `sbatch --parsable <args>`: the job id, or nullopt when it failed.
+std::optional<std::string> sbatch(const std::vector<std::string>& args) {
+  std::vector<std::string> argv = {"sbatch", "--parsable"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  std::string out;
+  const int status = run_tool(argv, out);
+  const std::string id = trimmed(out.substr(0, out.find(';')));  // "id;cluster" on federations
+  if (status != 0 || id.empty()) return std::nullopt;
+  return id;
+}
+
 std::optional<std::string> saved_job_id(const LoadedJob& job) {
   std::vector<uint8_t> bytes;
   if (!read_file(job.job_id_file.string(), bytes)) return std::nullopt;
@@ -200,23 +211,16 @@ int run_submit_command(std::span<const std::string> args) {
     std::printf("%s", script.c_str());
     return 0;
   }
-  if (!write_file_atomically(job->script.string(),
-                             std::span<const uint8_t>(
-                                 reinterpret_cast<const uint8_t*>(script.data()), script.size()))) {
+  if (!write_file_atomically(job->script.string(), script)) {
     return usage_error("submit", "cannot write " + job->script.string());
   }
-  std::string out;
-  const int status = run_tool({"sbatch", "--parsable", job->script.string()}, out);
-  const std::string id = trimmed(out.substr(0, out.find(';')));
-  if (status != 0 || id.empty()) {
-    std::fprintf(stderr, "baobab submit: sbatch %s failed (status %d)\n", job->script.c_str(),
-                 status);
+  const std::optional<std::string> id = sbatch({job->script.string()});
+  if (!id) {
+    std::fprintf(stderr, "baobab submit: sbatch %s failed\n", job->script.c_str());
     return kExitSlurm;
   }
-  std::string ids = id + "\n";  // <name>.jobid: the proving job, then the check job
-  if (!write_file_atomically(
-          job->job_id_file.string(),
-          std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(ids.data()), ids.size()))) {
+  std::string ids = *id + "\n";  // <name>.jobid: the proving job, then the check job
+  if (!write_file_atomically(job->job_id_file.string(), ids)) {
     return usage_error("submit", "cannot write " + job->job_id_file.string());
   }
   if (spec.verify) {
@@ -226,27 +230,22 @@ int run_submit_command(std::span<const std::string> args) {
     const std::string check_log = (job->folder / (spec.name + "-check-%j.log")).string();
     const std::string check =
         jobs::check_script(spec, {own_executable(), check_log}, job->path.string());
-    std::string check_out;
-    if (!write_file_atomically(
-            check_path, std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(check.data()),
-                                                 check.size())) ||
-        run_tool({"sbatch", "--parsable", "--dependency=afterany:" + id,
-                  "--kill-on-invalid-dep=yes", check_path},
-                 check_out) != 0) {
-      std::fprintf(stderr, "baobab submit: the check job for %s was not submitted\n", id.c_str());
+    const std::optional<std::string> check_id =
+        write_file_atomically(check_path, check)
+            ? sbatch({"--dependency=afterany:" + *id, "--kill-on-invalid-dep=yes", check_path})
+            : std::nullopt;
+    if (!check_id) {
+      std::fprintf(stderr, "baobab submit: the check job for %s was not submitted\n", id->c_str());
       return kExitSlurm;
     }
-    const std::string check_id = trimmed(check_out.substr(0, check_out.find(';')));
-    ids += check_id + "\n";
+    ids += *check_id + "\n";
     std::printf("submitted check job %s: after job %s, writes %s-summary.json and .txt\n",
-                check_id.c_str(), id.c_str(), (job->folder / spec.name).c_str());
+                check_id->c_str(), id->c_str(), (job->folder / spec.name).c_str());
+    if (!write_file_atomically(job->job_id_file.string(), ids)) {
+      return usage_error("submit", "cannot write " + job->job_id_file.string());
+    }
   }
-  if (!write_file_atomically(
-          job->job_id_file.string(),
-          std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(ids.data()), ids.size()))) {
-    return usage_error("submit", "cannot write " + job->job_id_file.string());
-  }
-  std::printf("submitted job %s (%zu proof%s on %llu rank%s): script %s, log %s\n", id.c_str(),
+  std::printf("submitted job %s (%zu proof%s on %llu rank%s): script %s, log %s\n", id->c_str(),
               spec.proofs.size(), spec.proofs.size() == 1 ? "" : "s",
               static_cast<unsigned long long>(spec.ranks()), spec.ranks() == 1 ? "" : "s",
               job->script.c_str(), log.c_str());
