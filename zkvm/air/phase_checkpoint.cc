@@ -28,6 +28,33 @@ std::string seconds_text(double seconds) {
   return text;
 }
 
+// What a record says of itself, once it is known to be a usable record of
+// `phase` for `identity`.
+struct RecordHeader {
+  hash::Digest state;
+  std::string seconds;
+  uint64_t ranks = 0;
+};
+
+// The header of the record of `phase` in `file`, or an Error saying why the
+// record cannot be used (another identity or format, another phase,
+// missing or damaged attributes). Resume and inspect judge records alike.
+Result<RecordHeader> read_record_header(const io::CheckpointFile& file,
+                                        const CheckpointIdentity& identity,
+                                        std::string_view phase) {
+  if (Status ok = check_checkpoint_identity(file, identity); !ok) return ok.error();
+  auto recorded_phase = file.string_attribute("/", "phase");
+  auto state = file.string_attribute("/", "transcript_state");
+  auto seconds = file.string_attribute("/", "seconds");
+  auto ranks = file.integer_attribute("/", "ranks");
+  if (!recorded_phase || recorded_phase.value() != phase || !state || !seconds || !ranks) {
+    return record_error(file.path(), "not a complete record of phase " + std::string(phase));
+  }
+  auto digest = hash::digest_from_hex(state.value());
+  if (!digest) return record_error(file.path(), "a damaged transcript state");
+  return RecordHeader{digest.value(), seconds.value(), ranks.value()};
+}
+
 }  // namespace
 
 std::string phase_directory(const std::string& checkpoint_path) {
@@ -103,22 +130,10 @@ bool PhaseCheckpoint::done(std::string_view phase) {
     auto opened = io::CheckpointFile::open(generation.value(), access_);
     if (!opened) {
       usable = opened.error();
+    } else if (auto header = read_record_header(opened.value(), identity_, phase); !header) {
+      usable = header.error();
     } else {
-      const io::CheckpointFile& f = opened.value();
-      usable = check_checkpoint_identity(f, identity_);
-      auto recorded_phase = f.string_attribute("/", "phase");
-      auto recorded_state = f.string_attribute("/", "transcript_state");
-      if (usable && (!recorded_phase || recorded_phase.value() != phase || !recorded_state)) {
-        usable = record_error(generation.value(), "not the record of phase " + std::string(phase));
-      }
-      if (usable) {
-        auto digest = hash::digest_from_hex(recorded_state.value());
-        if (digest) {
-          state = digest.value();
-        } else {
-          usable = record_error(generation.value(), "a damaged transcript state");
-        }
-      }
+      state = header.value().state;
     }
     usable = dist::first_error(comm, usable);
     if (usable) {
@@ -234,20 +249,14 @@ std::vector<PhaseRecordSummary> summarize_phase_records(const std::string& path,
       summary.problem = file.error().to_string();
       continue;
     }
-    if (Status ok = check_checkpoint_identity(file.value(), identity); !ok) {
-      summary.problem = ok.error().to_string();
-      continue;
-    }
-    auto seconds = file.value().string_attribute("/", "seconds");
-    auto ranks = file.value().integer_attribute("/", "ranks");
-    auto recorded = file.value().string_attribute("/", "phase");
-    if (!seconds || !ranks || !recorded || recorded.value() != phase) {
-      summary.problem = "not a complete record of this phase";
+    auto header = read_record_header(file.value(), identity, phase);
+    if (!header) {
+      summary.problem = header.error().to_string();
       continue;
     }
     summary.present = true;
-    summary.seconds = seconds.value();
-    summary.ranks = ranks.value();
+    summary.seconds = header.value().seconds;
+    summary.ranks = header.value().ranks;
   }
   return out;
 }
