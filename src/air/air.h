@@ -47,6 +47,7 @@
 #include "src/air/table.h"
 #include "src/air/verifier_sink.h"
 #include "src/common/check.h"
+#include "src/common/simd_level.h"
 
 namespace baobab::air {
 
@@ -56,6 +57,9 @@ struct RowFailure {
   uint64_t row = 0;
   uint64_t constraint = 0;  // index into Air::constraints()
 };
+
+// Rows per call of an AIR's packed (AVX-512) evaluator: one per lane.
+inline constexpr uint64_t kPackedLdeRows = 8;
 
 class Air {
  public:
@@ -201,6 +205,21 @@ class AirAdapter final : public Air {
   void eval_lde_rows(const LdeView& lde, const ConstraintInputs& inputs,
                      std::span<const Fp3> alpha_powers, uint64_t first,
                      std::span<KindSums> out) const override {
+    // Eight rows per AVX-512 register where the AIR provides that path
+    // (lde_packed_sink_avx512.h); the same sums, row by row, otherwise.
+    if constexpr (requires { air_.eval_lde_rows_avx512(lde, inputs, alpha_powers, first, out); }) {
+      if (out.size() % kPackedLdeRows == 0 && active_simd_level() == SimdLevel::kAvx512) {
+        air_.eval_lde_rows_avx512(lde, inputs, alpha_powers, first, out);
+        return;
+      }
+    }
+    eval_lde_rows_scalar(lde, inputs, alpha_powers, first, out);
+  }
+
+  // The row-at-a-time path, also for tests that compare the two.
+  void eval_lde_rows_scalar(const LdeView& lde, const ConstraintInputs& inputs,
+                            std::span<const Fp3> alpha_powers, uint64_t first,
+                            std::span<KindSums> out) const {
     LdeRowSink sink(lde, info_.rows() * lde.blowup, inputs, alpha_powers);
     for (uint64_t k = 0; k < out.size(); ++k) {
       sink.start_row(first + k);

@@ -255,6 +255,12 @@ class CpuAir : public BusAux<CpuAir> {
   template <class S>
   void eval(S& s) const;
 
+  // The prover's composition rows eight at a time, one per AVX-512 lane
+  // (cpu_air_avx512.cc; called by the AirAdapter only on CPUs with AVX-512).
+  void eval_lde_rows_avx512(const air::LdeView& lde, const air::ConstraintInputs& inputs,
+                            std::span<const Fp3> alpha_powers, uint64_t first,
+                            std::span<air::KindSums> out) const;
+
  private:
   int log_rows_;
 };

@@ -19,21 +19,21 @@ inline __m512i epsilon() {
   return _mm512_set1_epi64(static_cast<long long>(Fp::kEpsilon));
 }
 
-inline __m512i canonicalize(__m512i x) {
+[[gnu::always_inline]] inline __m512i canonicalize(__m512i x) {
   const __m512i p = modulus();
   return _mm512_mask_sub_epi64(x, _mm512_cmpge_epu64_mask(x, p), x, p);
 }
 
 // a + b = a - (p - b), plus p when that borrows: one subtraction fewer than
 // add-then-reduce, and the result is canonical for canonical inputs.
-inline __m512i add(__m512i a, __m512i b) {
+[[gnu::always_inline]] inline __m512i add(__m512i a, __m512i b) {
   const __m512i p = modulus();
   const __m512i q = _mm512_sub_epi64(p, b);  // in [1, p]
   const __m512i d = _mm512_sub_epi64(a, q);
   return _mm512_mask_add_epi64(d, _mm512_cmplt_epu64_mask(a, q), d, p);
 }
 
-inline __m512i sub(__m512i a, __m512i b) {
+[[gnu::always_inline]] inline __m512i sub(__m512i a, __m512i b) {
   const __m512i diff = _mm512_sub_epi64(a, b);
   // A borrow added 2^64; subtracting epsilon turns that into +p.
   return _mm512_mask_sub_epi64(diff, _mm512_cmplt_epu64_mask(a, b), diff, epsilon());
@@ -41,7 +41,7 @@ inline __m512i sub(__m512i a, __m512i b) {
 
 // The high 64 bits of the 64x64-bit products, from four 32x32 -> 64-bit
 // multiplies (AVX-512 has no full 64-bit high multiply).
-inline __m512i mul_high(__m512i a, __m512i b) {
+[[gnu::always_inline]] inline __m512i mul_high(__m512i a, __m512i b) {
   const __m512i mask32 = epsilon();
   // vpmuludq reads only the low 32 bits of each lane, so duplicating the high
   // halves (a shuffle, off the integer ALUs) serves as the shift right by 32.
@@ -60,7 +60,7 @@ inline __m512i mul_high(__m512i a, __m512i b) {
 // vpmuludq: this moves work from the integer ALUs (the bottleneck of NTT
 // butterflies) to the multipliers. Then hi·2^64 + lo reduces with
 // 2^64 = 2^32 - 1 and 2^96 = -1: lo - hi_hi + hi_lo·(2^32 - 1).
-inline __m512i mul(__m512i a, __m512i b) {
+[[gnu::always_inline]] inline __m512i mul(__m512i a, __m512i b) {
   const __m512i eps = epsilon();
   const __m512i hi = mul_high(a, b);
   const __m512i lo = _mm512_mullo_epi64(a, b);
@@ -79,7 +79,7 @@ inline __m512i load(const Fp* p) {
 inline void store(Fp* p, __m512i v) {
   _mm512_storeu_si512(static_cast<void*>(p), v);
 }
-inline __m512i broadcast(Fp x) {
+[[gnu::always_inline]] inline __m512i broadcast(Fp x) {
   return _mm512_set1_epi64(static_cast<long long>(x.value()));
 }
 
