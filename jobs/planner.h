@@ -2,11 +2,11 @@
 // proof's cycle count (a fast execution) and the job's ranks, the memory a
 // rank will need, and a refusal with advice when a node cannot hold its
 // ranks. The model is fitted to measured peaks (BENCHMARKS.md, "Strong
-// scaling at 2^22 rows" and the ci-2core runs): about 16.5 KB per cpu-table
-// row in all (at blowup 8; proportional to the blowup), divided among the
-// ranks, plus 0.75 GiB per rank of exchange buffers, twiddles and runtime.
-// It overestimates small proofs (2× at 2^16 rows), never underestimated a
-// measured one.
+// scaling at 2^22 rows" and the ci-2core runs): about 1.85 KB per cpu-table
+// row and unit of (blowup + 1) in all (16.7 KB at blowup 8, 5.6 KB at
+// blowup 2), divided among the ranks, plus 0.75 GiB per rank of exchange
+// buffers, twiddles and runtime. It overestimates small proofs (2× at 2^16
+// rows), never underestimated a measured one.
 #pragma once
 
 #include <cstdint>
@@ -16,7 +16,7 @@ namespace baobab::jobs {
 
 struct PlanInput {
   uint64_t cycles = 0;
-  uint64_t blowup = 8;
+  uint64_t blowup = 2;  // proven-100's
   uint64_t ranks = 1;
   uint64_t tasks_per_node = 1;
   uint64_t memory_per_node = 0;  // bytes the job may use on a node; 0: unknown

@@ -1,6 +1,7 @@
 #include "src/field/barycentric.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 
 #include "src/common/check.h"
@@ -51,16 +52,55 @@ std::vector<Fp3> barycentric_weights(uint64_t n, const Fp3& z, uint64_t first_ro
   return weights;
 }
 
+namespace {
+
+// Σ a_i·b_i of 64-bit values as a 128-bit integer and a count of its
+// wraps, reduced modulo p once at the end: a third of the cost of reducing
+// every product (the OOD frame is ~200 dot products of n terms each).
+class WideSum {
+ public:
+  [[gnu::always_inline]] void add_product(uint64_t a, uint64_t b) {
+    const uint128_t product = static_cast<uint128_t>(a) * b;
+    low_ += product;
+    wraps_ += low_ < product ? 1 : 0;
+  }
+  Fp reduce() const {
+    // 2^128 mod p = (2^64 mod p)^2 = (2^32 - 1)^2.
+    const Fp two_128 = Fp::from_u64(Fp::kEpsilon) * Fp::from_u64(Fp::kEpsilon);
+    return Fp::from_canonical(Fp::reduce128(low_)) + Fp::from_u64(wraps_) * two_128;
+  }
+
+ private:
+  uint128_t low_ = 0;
+  uint64_t wraps_ = 0;
+};
+
+}  // namespace
+
 std::vector<Fp3> evaluate_columns_at(field::ConstMatrixView columns, std::span<const Fp3> weights) {
   BAOBAB_CHECK(columns.cols == 0 || columns.rows == weights.size(),
                "evaluate_columns_at: weights for another domain");
   std::vector<Fp3> out(columns.cols);
+  // Columns in groups that share each weight read.
+  constexpr uint64_t kGroup = 4;
+  const auto groups = static_cast<int64_t>((columns.cols + kGroup - 1) / kGroup);
 #pragma omp parallel for schedule(dynamic, 1)
-  for (int64_t c = 0; c < static_cast<int64_t>(columns.cols); ++c) {
-    const Fp* column = columns.column(static_cast<uint64_t>(c));
-    Fp3 sum = Fp3::zero();
-    for (uint64_t i = 0; i < weights.size(); ++i) sum += weights[i] * column[i];
-    out[static_cast<uint64_t>(c)] = sum;
+  for (int64_t g = 0; g < groups; ++g) {
+    const uint64_t first = static_cast<uint64_t>(g) * kGroup;
+    const uint64_t count = std::min(kGroup, columns.cols - first);
+    std::array<const Fp*, kGroup> column{};
+    std::array<std::array<WideSum, 3>, kGroup> sum{};
+    for (uint64_t k = 0; k < count; ++k) column[k] = columns.column(first + k);
+    for (uint64_t i = 0; i < weights.size(); ++i) {
+      const Fp3& w = weights[i];
+      for (uint64_t k = 0; k < count; ++k) {
+        const uint64_t v = column[k][i].value();
+        for (int j = 0; j < 3; ++j) sum[k][static_cast<size_t>(j)].add_product(w[j].value(), v);
+      }
+    }
+    for (uint64_t k = 0; k < count; ++k) {
+      out[first + k] = {sum[k][0].reduce(), sum[k][1].reduce(), sum[k][2].reduce()};
+    }
   }
   return out;
 }

@@ -8,8 +8,8 @@ namespace {
 
 // Numbers chosen with the calculator (docs/security.md, "Profiles").
 constexpr ProofParams kProven100{
-    .log_blowup = 3,
-    .num_queries = 98,
+    .log_blowup = 1,
+    .num_queries = 194,
     .grinding_bits = 20,
     .log_fri_arity = 2,
     .fri_remainder_max_log_size = 5,

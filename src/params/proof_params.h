@@ -48,8 +48,8 @@ struct ProofParams {
   static constexpr size_t kEncodedSize = 9;
 
   // Defaults are the "proven-100" profile (profiles.h; docs/security.md).
-  uint32_t log_blowup = 3;      // LDE domain = trace length << log_blowup; rate = 2^-log_blowup
-  uint32_t num_queries = 98;    // FRI query repetitions
+  uint32_t log_blowup = 1;      // LDE domain = trace length << log_blowup; rate = 2^-log_blowup
+  uint32_t num_queries = 194;   // FRI query repetitions
   uint32_t grinding_bits = 20;  // leading zero bits of the query-phase proof of work
   uint32_t log_fri_arity = 2;   // each FRI round folds 2^log_fri_arity points into one
   // FRI folds until a layer has at most 2^fri_remainder_max_log_size evaluations;

@@ -172,7 +172,7 @@ TEST(Security, InvalidInputsGiveNoBitsAndSayWhy) {
 
   shape = StatementShape{};
   shape.log_trace_rows = 30;  // 2^30 rows * 8 > 2^32
-  r = estimate_security(ProofParams{}, shape);
+  r = estimate_security(params(3, 98, 20), shape);
   EXPECT_FALSE(r.valid);
   EXPECT_NE(r.explanation.find("two-adic"), std::string::npos);
 
@@ -245,7 +245,7 @@ TEST(Security, ReportJsonCarriesBothNumbers) {
   const std::string json = estimate_security(ProofParams{}, StatementShape{}).to_json();
   EXPECT_EQ(json.front(), '{');
   EXPECT_EQ(json.back(), '}');
-  EXPECT_NE(json.find("\"proven_bits\":101.35"), std::string::npos) << json;
+  EXPECT_NE(json.find("\"proven_bits\":100.52"), std::string::npos) << json;
   EXPECT_NE(json.find("\"conjectured_bits\":128.00"), std::string::npos) << json;
   EXPECT_NE(json.find("\"proven_limit\":\"fri.query\""), std::string::npos) << json;
 }
