@@ -14,6 +14,28 @@
 namespace baobab::field {
 
 class Fp3 {
+  // A sum of a few 64x64-bit products: 128 bits and the carries above them
+  // (at most 4 here), reduced modulo p once. 2^128 = -2^32 (mod p).
+  class WideSum {
+   public:
+    [[gnu::always_inline]] constexpr void add(Fp a, Fp b) {
+      const uint128_t product = static_cast<uint128_t>(a.value()) * b.value();
+      low_ += product;
+      high_ += low_ < product ? 1 : 0;
+    }
+    [[gnu::always_inline]] constexpr void double_it() {
+      high_ = (high_ << 1) | static_cast<uint64_t>(low_ >> 127);
+      low_ <<= 1;
+    }
+    [[gnu::always_inline]] constexpr Fp reduce() const {
+      return Fp::from_canonical(Fp::reduce128(low_)) - Fp::from_u64(high_ << 32);
+    }
+
+   private:
+    uint128_t low_ = 0;
+    uint64_t high_ = 0;
+  };
+
  public:
   // X^3 = kNonResidue.
   static constexpr uint64_t kNonResidue = 2;
@@ -43,16 +65,25 @@ class Fp3 {
   friend constexpr Fp3 operator-(const Fp3& a) { return {-a.c_[0], -a.c_[1], -a.c_[2]}; }
 
   // Forced inline: constraint and bus evaluation call these in large bodies.
+  // Schoolbook with X^3 = 2 and X^4 = 2X folding the high terms back in
+  // with doublings; each coefficient sums its 128-bit products first and is
+  // reduced once (3 reductions instead of 9).
   [[gnu::always_inline]] friend constexpr Fp3 operator*(const Fp3& a, const Fp3& b) {
     const auto& [a0, a1, a2] = a.c_;
     const auto& [b0, b1, b2] = b.c_;
-    // Schoolbook; X^3 = 2 and X^4 = 2X fold the high terms back with doublings.
-    const Fp d0 = a0 * b0;
-    const Fp d1 = a0 * b1 + a1 * b0;
-    const Fp d2 = a0 * b2 + a1 * b1 + a2 * b0;
-    const Fp d3 = a1 * b2 + a2 * b1;
-    const Fp d4 = a2 * b2;
-    return {d0 + d3.doubled(), d1 + d4.doubled(), d2};
+    WideSum d0, d1, d2;
+    d0.add(a1, b2);
+    d0.add(a2, b1);
+    d0.double_it();
+    d0.add(a0, b0);
+    d1.add(a2, b2);
+    d1.double_it();
+    d1.add(a0, b1);
+    d1.add(a1, b0);
+    d2.add(a0, b2);
+    d2.add(a1, b1);
+    d2.add(a2, b0);
+    return {d0.reduce(), d1.reduce(), d2.reduce()};
   }
   [[gnu::always_inline]] friend constexpr Fp3 operator*(const Fp3& a, Fp b) {
     return {a.c_[0] * b, a.c_[1] * b, a.c_[2] * b};

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <random>
 #include <vector>
 
@@ -125,6 +126,24 @@ TEST(Fp3, MultiplicationMatchesPolynomialProductModuloDefiningPolynomial) {
     const Poly got = to_poly(a * b);
     ASSERT_EQ(got.size(), expected.size());
     for (size_t k = 0; k < got.size(); ++k) EXPECT_EQ(mpz_cmp(got[k].get(), expected[k].get()), 0);
+  }
+}
+
+// The product sums 128-bit products before reducing: coefficients at the
+// edges (p - 1 everywhere makes every partial sum carry) against GMP.
+TEST(Fp3, MultiplicationMatchesGmpOnEdgeCoefficients) {
+  const Poly f = defining_polynomial();
+  const std::array<uint64_t, 4> edges = {0, 1, Fp::kModulus - 1, (uint64_t{1} << 32) - 1};
+  for (uint32_t code = 0; code < 4096; ++code) {
+    std::array<Fp, 6> c;
+    for (uint32_t k = 0; k < 6; ++k) c[k] = Fp::from_u64(edges[(code >> (2 * k)) & 3]);
+    const Fp3 a(c[0], c[1], c[2]), b(c[3], c[4], c[5]);
+    const Poly expected = poly_mod(poly_mul(to_poly(a), to_poly(b)), f);
+    const Poly got = to_poly(a * b);
+    ASSERT_EQ(got.size(), expected.size());
+    for (size_t k = 0; k < got.size(); ++k) {
+      ASSERT_EQ(mpz_cmp(got[k].get(), expected[k].get()), 0) << "case " << code;
+    }
   }
 }
 
