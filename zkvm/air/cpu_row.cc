@@ -2,6 +2,7 @@
 
 #include <limits>
 
+#include "src/field/batch_inverse.h"
 #include "zkvm/air/cpu_air.h"
 
 namespace baobab::zkvm::rv {
@@ -14,10 +15,6 @@ bool has(const RomEntry& rom, Flag f) {
   return (rom.flags >> f) & 1;
 }
 
-Fp inverse_or_zero(Fp x) {
-  return x.is_zero() ? Fp::zero() : x.inverse();
-}
-
 uint32_t lo(uint32_t v) {
   return v & 0xffff;
 }
@@ -28,8 +25,20 @@ uint32_t hi(uint32_t v) {
 struct Writer {
   TableTrace& t;
   uint64_t row;
+  DeferredInverses* deferred;
   void set(uint64_t col, uint64_t v) const { t.set(row, col, v); }
   void set_fp(uint64_t col, Fp v) const { t.at(row, col) = v; }
+  // 1/v, or 0 for v = 0 (the *Inv columns): now, or later in a batch.
+  void inverse_or_zero(uint64_t col, Fp v) const {
+    if (v.is_zero()) {
+      set_fp(col, Fp::zero());
+    } else if (deferred != nullptr) {
+      set_fp(col, Fp::zero());
+      deferred->add(row, col, v);
+    } else {
+      set_fp(col, v.inverse());
+    }
+  }
   void word(uint64_t lo_col, uint64_t hi_col, uint32_t v) const {
     set(lo_col, lo(v));
     set(hi_col, hi(v));
@@ -59,8 +68,23 @@ uint32_t effective_address(const RomEntry& rom, uint32_t rs1) {
   return rs1 + rom.imm;
 }
 
-CpuRowOutputs write_cpu_row(TableTrace& cpu, uint64_t row, const CpuRowInputs& in) {
-  const Writer w{cpu, row};
+void DeferredInverses::add(uint64_t row, uint64_t col, Fp value) {
+  rows_.push_back(row);
+  cols_.push_back(col);
+  values_.push_back(value);
+}
+
+void DeferredInverses::write(TableTrace& cpu) {
+  field::batch_inverse(values_, values_);
+  for (size_t i = 0; i < values_.size(); ++i) cpu.at(rows_[i], cols_[i]) = values_[i];
+  rows_.clear();
+  cols_.clear();
+  values_.clear();
+}
+
+CpuRowOutputs write_cpu_row(TableTrace& cpu, uint64_t row, const CpuRowInputs& in,
+                            DeferredInverses* deferred) {
+  const Writer w{cpu, row, deferred};
   const RomEntry& e = in.rom;
   const auto f = [&](Flag flag) { return has(e, flag); };
   CpuRowOutputs result;
@@ -118,7 +142,7 @@ CpuRowOutputs write_cpu_row(TableTrace& cpu, uint64_t row, const CpuRowInputs& i
   w.set(kLt, lt);
   const Fp out_sum = Fp::from_u64(uint64_t{lo(out)} + hi(out));
   w.set(kIsEq, out_sum.is_zero() ? 1 : 0);
-  w.set_fp(kEqInv, inverse_or_zero(out_sum));
+  w.inverse_or_zero(kEqInv, out_sum);
   const bool eq = out == 0;
   const bool taken = (f(kFBeq) && eq) || (f(kFBne) && !eq) || ((f(kFBlt) || f(kFBltu)) && lt) ||
                      ((f(kFBge) || f(kFBgeu)) && !lt);
@@ -216,7 +240,8 @@ CpuRowOutputs write_cpu_row(TableTrace& cpu, uint64_t row, const CpuRowInputs& i
     const auto high = static_cast<uint32_t>(product >> 32);
     w.word(kWordALo, kWordAHi, low);
     w.word(kWordBLo, kWordBHi, high);
-    w.set_fp(kHInv, (Fp::from_u64(high) - Fp::from_u64(0xffffffffu)).inverse());
+    // Never zero: the high word of a 32x32-bit product is at most 2^32 - 2.
+    w.inverse_or_zero(kHInv, Fp::from_u64(high) - Fp::from_u64(0xffffffffu));
     rd_value = low;
     if (mul_high) {
       const int64_t value = int64_t{high} - int64_t{sx} * y - int64_t{sy} * a;
@@ -230,10 +255,10 @@ CpuRowOutputs write_cpu_row(TableTrace& cpu, uint64_t row, const CpuRowInputs& i
   const Fp ovf_sum = Fp::from_u64(uint64_t{lo(a)} + hi(a) + 0xffff - lo(y) + 0xffff - hi(y)) -
                      Fp::from_u64(0x8000);
   w.set(kOvfIz, ovf_sum.is_zero() ? 1 : 0);
-  w.set_fp(kOvfInv, inverse_or_zero(ovf_sum));
+  w.inverse_or_zero(kOvfInv, ovf_sum);
   const Fp y_sum = Fp::from_u64(uint64_t{lo(y)} + hi(y));
   w.set(kYIz, y_sum.is_zero() ? 1 : 0);
-  w.set_fp(kYInv, inverse_or_zero(y_sum));
+  w.inverse_or_zero(kYInv, y_sum);
   uint32_t q = 0, r = 0;
   if (divider) {
     const bool ovf = signed_div && a == 0x80000000u && y == 0xffffffffu;
@@ -275,7 +300,7 @@ CpuRowOutputs write_cpu_row(TableTrace& cpu, uint64_t row, const CpuRowInputs& i
   }
   const Fp r_sum = cpu.at(row, kWordBLo) + cpu.at(row, kWordBHi);
   w.set(kRIz, r_sum.is_zero() ? 1 : 0);
-  w.set_fp(kRInv, inverse_or_zero(r_sum));
+  w.inverse_or_zero(kRInv, r_sum);
 
   // The remaining results.
   if (f(kFAdd) || f(kFSub)) rd_value = out;

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
+#include "src/field/goldilocks.h"
 #include "zkvm/air/rom.h"
 #include "zkvm/air/table_trace.h"
 
@@ -35,7 +37,24 @@ struct CpuRowOutputs {
 // The effective address of a load or store.
 uint32_t effective_address(const RomEntry& rom, uint32_t rs1);
 
-// Writes row `row` of `cpu` and returns what the instruction did.
-CpuRowOutputs write_cpu_row(TableTrace& cpu, uint64_t row, const CpuRowInputs& in);
+// The inverses of the *Inv helper columns, collected over many rows and
+// inverted together (one field inversion per batch instead of about two per
+// row, which were most of the cost of writing a row).
+class DeferredInverses {
+ public:
+  // Cell (row, col) is to hold 1/value (value non-zero).
+  void add(uint64_t row, uint64_t col, field::Fp value);
+  // Writes every collected inverse into `cpu` and forgets them.
+  void write(TableTrace& cpu);
+
+ private:
+  std::vector<uint64_t> rows_, cols_;
+  std::vector<field::Fp> values_;
+};
+
+// Writes row `row` of `cpu` and returns what the instruction did. With
+// `deferred`, the non-zero inverse cells are left for deferred->write().
+CpuRowOutputs write_cpu_row(TableTrace& cpu, uint64_t row, const CpuRowInputs& in,
+                            DeferredInverses* deferred = nullptr);
 
 }  // namespace baobab::zkvm::rv

@@ -24,9 +24,10 @@ CpuWitness::CpuWitness(const ProgramInfo& info, TableTrace& cpu, MemoryTracker& 
 
 void CpuWitness::add(std::span<const TraceRow> rows) {
   for (const TraceRow& row : rows) {
-    if (!status_.ok()) return;
+    if (!status_.ok()) break;
     add_row(row);
   }
+  inverses_.write(cpu_);
 }
 
 void CpuWitness::add_row(const TraceRow& row) {
@@ -72,7 +73,7 @@ void CpuWitness::add_row(const TraceRow& row) {
   }
   // The row computes the new memory word and rd value; the replay then
   // records them in slot order (memory 2, rd 3).
-  const CpuRowOutputs out = write_cpu_row(cpu_, next_row_, in);
+  const CpuRowOutputs out = write_cpu_row(cpu_, next_row_, in, &inverses_);
   if (load || store) memory_.access(mem_cell, out.new_word, timestamp(clk, kSlotMemory));
   if (has(e, kFWritesRd)) {
     memory_.access(register_cell(e.rd), out.rd_value, timestamp(clk, kSlotRd));

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "src/common/result.h"
+#include "zkvm/air/cpu_row.h"
 #include "zkvm/air/memory_tracker.h"
 #include "zkvm/air/program_info.h"
 #include "zkvm/air/syscall_witness.h"
@@ -38,6 +39,7 @@ class CpuWitness {
   MemoryTracker& memory_;
   SyscallWitness& syscalls_;
   std::unordered_map<uint32_t, RomEntry> rom_;
+  DeferredInverses inverses_;  // written at the end of each add()
   uint64_t next_row_ = 0;
   Status status_ = Ok{};
 };
