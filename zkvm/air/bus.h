@@ -220,13 +220,37 @@ class TraceRowReader : public air::RowReader<air::TraceView> {
 
 // Visits every message of every row with concrete values: f(row, message).
 // A block view (TraceView::block_rows) visits its rows only.
+// The rows for_each_message visits: [first, end) of the table.
+struct MessageRows {
+  uint64_t first = 0, end = 0;
+};
+inline MessageRows message_rows(const air::TraceView& trace, uint64_t rows) {
+  const uint64_t begin = trace.block_rows != 0 ? trace.first_row : 0;
+  return {begin, trace.block_rows != 0 ? begin + trace.block_rows : rows};
+}
+
+// As for_each_message, rows [range.first, range.end) only (a part of
+// message_rows()).
+template <class Table, class F>
+void for_each_message_in(const Table& table, const air::TraceView& trace, uint64_t rows,
+                         MessageRows range, F&& f) {
+  const air::ConstraintInputs no_inputs{};
+  TraceRowReader reader(trace, no_inputs, rows);
+  MessageList<Fp> messages;
+  for (uint64_t row = range.first; row < range.end; ++row) {
+    reader.at(row);
+    messages.clear();
+    table.interactions(reader, messages);
+    for (uint64_t i = 0; i < messages.size(); ++i) f(row, messages[i]);
+  }
+}
+
 template <class Table, class F>
 void for_each_message(const Table& table, const air::TraceView& trace, uint64_t rows, F&& f) {
   const air::ConstraintInputs no_inputs{};
   TraceRowReader reader(trace, no_inputs, rows);
   MessageList<Fp> messages;
-  const uint64_t begin = trace.block_rows != 0 ? trace.first_row : 0;
-  const uint64_t end = trace.block_rows != 0 ? begin + trace.block_rows : rows;
+  const auto [begin, end] = message_rows(trace, rows);
   for (uint64_t row = begin; row < end; ++row) {
     reader.at(row);
     messages.clear();

@@ -7,6 +7,9 @@
 // cannot balance.
 #pragma once
 
+#include <omp.h>
+
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <memory>
@@ -43,6 +46,8 @@ class LookupCounter {
   // the sum of other counters' (ranks that counted other rows, DESIGN §4).
   std::vector<uint64_t> counts() const;
   void add_counts(std::span<const uint64_t> counts);
+  // A counter of the same tables with every count zero.
+  LookupCounter empty_copy() const { return LookupCounter(content_); }
 
  private:
   std::shared_ptr<const StaticContent> content_;
@@ -78,17 +83,37 @@ Status count_messages(const Table& table, const TableTrace& main, LookupCounter&
     view.first_row = main.first;
     view.block_rows = main.count;
   }
-  Status status = Ok{};
-  for_each_message(table, view, main.rows(), [&](uint64_t row, const Message<Fp>& m) {
-    if (!status.ok()) return;
-    Status added = counter.add(m);
-    if (!added.ok()) {
-      Error e = added.error();
-      e.context = "table " + info.name + " row " + std::to_string(row);
-      status = std::move(e);
-    }
-  });
-  return status;
+  // Row ranges counted in parallel, each into its own counter, then added
+  // (counts are sums: the result does not depend on the split). The error
+  // reported is the one of the lowest row, as a sequential pass would find.
+  const MessageRows all = message_rows(view, main.rows());
+  constexpr uint64_t kMinRowsPerPart = uint64_t{1} << 14;
+  const uint64_t parts = std::clamp<uint64_t>((all.end - all.first) / kMinRowsPerPart, 1,
+                                              static_cast<uint64_t>(omp_get_max_threads()));
+  std::vector<Status> part_status(parts, Ok{});
+  std::vector<std::vector<uint64_t>> part_counts(parts);
+#pragma omp parallel for schedule(static) num_threads(static_cast <int>(parts))
+  for (uint64_t p = 0; p < parts; ++p) {
+    const uint64_t span = all.end - all.first;
+    const MessageRows range{all.first + span * p / parts, all.first + span * (p + 1) / parts};
+    LookupCounter part = counter.empty_copy();
+    Status& status = part_status[p];
+    for_each_message_in(table, view, main.rows(), range, [&](uint64_t row, const Message<Fp>& m) {
+      if (!status.ok()) return;
+      Status added = part.add(m);
+      if (!added.ok()) {
+        Error e = added.error();
+        e.context = "table " + info.name + " row " + std::to_string(row);
+        status = std::move(e);
+      }
+    });
+    part_counts[p] = part.counts();
+  }
+  for (uint64_t p = 0; p < parts; ++p) {
+    if (!part_status[p].ok()) return part_status[p];
+  }
+  for (const std::vector<uint64_t>& counts : part_counts) counter.add_counts(counts);
+  return Ok{};
 }
 
 }  // namespace baobab::zkvm::rv
