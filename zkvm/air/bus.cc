@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "src/common/simd_level.h"
 #include "src/field/batch_inverse.h"
 
 namespace baobab::zkvm::rv {
@@ -63,10 +64,16 @@ Fp3 build_bus_aux_rows(const BusRowsFn& fn, uint64_t num_messages, const air::Tr
     MessageList<Fp> messages;
     const air::ConstraintInputs no_inputs{};
     TraceRowReader reader(trace, no_inputs, table_rows);
+    const bool packed = fn.block_avx512 != nullptr && active_simd_level() == SimdLevel::kAvx512;
 #pragma omp for schedule(static)
     for (uint64_t b = 0; b < blocks; ++b) {
       const uint64_t first = b * kBlock;
       const uint64_t count = std::min(kBlock, rows - first);
+      if (packed && count % 8 == 0) {
+        block_sums[b] = fn.block_avx512(fn.table, trace, inputs, table_rows, first_row + first,
+                                        aux_out.row_block(first, count));
+        continue;
+      }
       // Only messages with a non-zero multiplicity are compressed and
       // inverted (most cpu messages are idle on most rows).
       mult.assign(count * num_messages, Fp::zero());

@@ -264,6 +264,12 @@ struct BusRowsFn {
   // Evaluates one row's messages into `out` (type-erased table access).
   void (*messages)(const void* table, TraceRowReader& reader, MessageList<Fp>& out);
   const void* table;
+  // The h-columns of rows [first_row, first_row + aux_block.rows) eight rows
+  // per AVX-512 register, returning their sum (bus_packed_avx512.h); null
+  // for a table without that path. Called only on CPUs with AVX-512.
+  Fp3 (*block_avx512)(const void* table, const air::TraceView& trace,
+                      const air::ConstraintInputs& inputs, uint64_t table_rows, uint64_t first_row,
+                      field::MatrixView aux_block) = nullptr;
 };
 Fp3 build_bus_aux(const BusRowsFn& fn, uint64_t num_messages, const air::TraceView& trace,
                   const air::ConstraintInputs& inputs, field::MatrixView aux_out);
@@ -278,10 +284,22 @@ Fp3 build_bus_aux_rows(const BusRowsFn& fn, uint64_t num_messages, const air::Tr
 
 template <class Table>
 BusRowsFn bus_rows_fn(const Table& table) {
-  return {[](const void* t, TraceRowReader& reader, MessageList<Fp>& out) {
-            static_cast<const Table*>(t)->interactions(reader, out);
-          },
-          &table};
+  BusRowsFn fn{[](const void* t, TraceRowReader& reader, MessageList<Fp>& out) {
+                 static_cast<const Table*>(t)->interactions(reader, out);
+               },
+               &table};
+  if constexpr (requires(const air::TraceView& v, const air::ConstraintInputs& in,
+                         field::MatrixView out) {
+                  table.build_bus_block_avx512(v, in, uint64_t{0}, uint64_t{0}, out);
+                }) {
+    fn.block_avx512 = [](const void* t, const air::TraceView& trace,
+                         const air::ConstraintInputs& inputs, uint64_t table_rows,
+                         uint64_t first_row, field::MatrixView aux_block) {
+      return static_cast<const Table*>(t)->build_bus_block_avx512(trace, inputs, table_rows,
+                                                                  first_row, aux_block);
+    };
+  }
+  return fn;
 }
 
 template <class Table>

@@ -260,6 +260,11 @@ class CpuAir : public BusAux<CpuAir> {
   void eval_lde_rows_avx512(const air::LdeView& lde, const air::ConstraintInputs& inputs,
                             std::span<const Fp3> alpha_powers, uint64_t first,
                             std::span<air::KindSums> out) const;
+  // The LogUp h-columns of rows [first_row, first_row + aux_block.rows),
+  // eight rows per AVX-512 register (cpu_air_avx512.cc; bus.h BusRowsFn).
+  Fp3 build_bus_block_avx512(const air::TraceView& trace, const air::ConstraintInputs& inputs,
+                             uint64_t table_rows, uint64_t first_row,
+                             field::MatrixView aux_block) const;
 
  private:
   int log_rows_;

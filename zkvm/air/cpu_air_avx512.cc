@@ -1,6 +1,8 @@
-// The cpu table's constraints instantiated for LdePackedSink: compiled with
+// The cpu table's constraints instantiated for LdePackedSink, and its bus
+// messages for PackedTraceReader: compiled with
 // AVX-512 enabled (STYLE §9), called only after run-time detection.
 #include "src/air/lde_packed_sink_avx512.h"
+#include "zkvm/air/bus_packed_avx512.h"
 #include "zkvm/air/cpu_air.h"
 
 namespace baobab::zkvm::rv {
@@ -9,6 +11,12 @@ void CpuAir::eval_lde_rows_avx512(const air::LdeView& lde, const air::Constraint
                                   std::span<const Fp3> alpha_powers, uint64_t first,
                                   std::span<air::KindSums> out) const {
   air::eval_lde_rows_packed(*this, lde, inputs, alpha_powers, first, out);
+}
+
+Fp3 CpuAir::build_bus_block_avx512(const air::TraceView& trace, const air::ConstraintInputs& inputs,
+                                   uint64_t table_rows, uint64_t first_row,
+                                   field::MatrixView aux_block) const {
+  return fill_bus_block_packed(*this, trace, inputs, table_rows, first_row, aux_block);
 }
 
 }  // namespace baobab::zkvm::rv

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One proof across MPI ranks (issue 6): `mpirun -np R baobab prove` writes
 # exactly the bytes one process writes, for every R given, on several guest
-# programs; `baobab verify` accepts each; a failure on every rank (a
+# programs and whatever SIMD path the ranks take (BAOBAB_SIMD cycles through
+# scalar, avx2 and the CPU's best); `baobab verify` accepts each; a failure on every rank (a
 # malformed ELF) ends the job with the usual exit status, never a hang.
 #   prove_ranks_test.sh <baobab> <mpiexec> <guest dir> <examples dir> <ranks...>
 # Exits 77 (skipped) when the guests were not built (no RISC-V toolchain).
@@ -30,8 +31,10 @@ for case in "${cases[@]}"; do
   [ "$private" != - ] && extra=(--private "$private")
   "$baobab" prove "$elf" -o "$tmp/$name.1p.bin" --input "$public" "${extra[@]}" "${profile[@]}" \
     --output "$tmp/$name.out" 2>"$tmp/err" || { cat "$tmp/err"; exit 1; }
-  for ranks in "${ranks_list[@]}"; do
-    "$mpiexec" -np "$ranks" "$baobab" prove "$elf" -o "$tmp/$name.$ranks.bin" --input "$public" \
+  simd_levels=(scalar avx2 avx512)
+  for i in "${!ranks_list[@]}"; do
+    ranks=${ranks_list[$i]}
+    BAOBAB_SIMD=${simd_levels[$((i % 3))]} "$mpiexec" -np "$ranks" -x BAOBAB_SIMD "$baobab" prove "$elf" -o "$tmp/$name.$ranks.bin" --input "$public" \
       "${extra[@]}" "${profile[@]}" --output "$tmp/$name.$ranks.out" 2>"$tmp/err" || { cat "$tmp/err"; exit 1; }
     cmp "$tmp/$name.1p.bin" "$tmp/$name.$ranks.bin" ||
       { echo "FAIL: $name: the proof on $ranks ranks differs from one process's"; exit 1; }
@@ -39,7 +42,7 @@ for case in "${cases[@]}"; do
     "$baobab" verify "$tmp/$name.$ranks.bin" --program "$elf" --input "$public" \
       --output "$tmp/$name.out" --min-proven-bits 0 >/dev/null 2>&1 ||
       { echo "FAIL: $name: the $ranks-rank proof does not verify"; exit 1; }
-    echo "ok: $name on $ranks ranks: $(stat -c %s "$tmp/$name.$ranks.bin") bytes, identical, verified"
+    echo "ok: $name on $ranks ranks (SIMD ${simd_levels[$((i % 3))]}): $(stat -c %s "$tmp/$name.$ranks.bin") bytes, identical, verified"
   done
 done
 

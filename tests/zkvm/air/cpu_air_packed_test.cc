@@ -1,11 +1,12 @@
-// The cpu table's packed (AVX-512) composition rows against the row-at-a-time
-// path (src/air/lde_packed_sink_avx512.h): same sums for every row, over
-// random columns (constraints need not hold: the sums are compared, not
-// checked for zero), for whole and block views and every row step the
-// prover uses. Equal sums are what keeps the proof bytes the same on CPUs
-// with and without AVX-512.
+// The cpu table's packed (AVX-512) paths against the row-at-a-time ones:
+// composition rows (src/air/lde_packed_sink_avx512.h) for whole and block
+// views and every row step the prover uses, and the LogUp aux columns
+// (zkvm/air/bus_packed_avx512.h), over random columns (constraints need not
+// hold: values are compared, not checked for zero). Equal values are what
+// keeps the proof bytes the same on CPUs with and without AVX-512.
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <cstdint>
 #include <random>
 #include <vector>
@@ -93,6 +94,64 @@ TEST_P(CpuAirPackedTest, BlockViewMatchesScalar) {
   const uint64_t block = logical / 4;
   const uint64_t first = block;
   expect_same_sums(adapter, GetParam(), block * GetParam() + 8, first, block, block, 3);
+}
+
+// Random cpu columns whose flags and `real` are bits, so that many
+// messages are idle (multiplicity 0) in some lanes and not in others.
+std::vector<Fp> random_cpu_trace(uint64_t rows, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::vector<Fp> main(rows * kNumCpuCols);
+  for (uint64_t c = 0; c < kNumCpuCols; ++c) {
+    const bool bit = c == kReal || (c >= kFlag0 && c < uint64_t{kFlag0} + uint64_t{kNumFlags});
+    for (uint64_t r = 0; r < rows; ++r) {
+      main[c * rows + r] = bit ? Fp::from_u64(rng() & 1) : Fp::from_u64(rng());
+    }
+  }
+  return main;
+}
+
+// Aux columns of rows [first, first + count) with and without the packed
+// block path, from a whole view or a block view of those rows.
+void expect_same_aux(uint64_t table_rows, uint64_t first, uint64_t count, bool block_view) {
+  const CpuAir air(std::countr_zero(table_rows));
+  const std::vector<Fp> main = random_cpu_trace(table_rows, first + count);
+  std::mt19937_64 rng(99);
+  std::vector<Fp3> challenges;
+  for (uint64_t i = 0; i < kBusChallenges; ++i) challenges.push_back(random_fp3(rng));
+  const air::ConstraintInputs inputs{{}, challenges, {}};
+  air::TraceView trace;
+  if (block_view) {  // the block's rows and the next one
+    trace.main = {main.data() + first, count + 1, kNumCpuCols, table_rows};
+    trace.first_row = first;
+    trace.block_rows = count;
+  } else {
+    trace.main = {main.data(), table_rows, kNumCpuCols};
+  }
+  const uint64_t cols = air.info().num_aux_base_columns();
+  std::vector<Fp> packed(count * cols), scalar(count * cols);
+  BusRowsFn with_packed = bus_rows_fn(air);
+  ASSERT_NE(with_packed.block_avx512, nullptr);
+  BusRowsFn without = with_packed;
+  without.block_avx512 = nullptr;
+  const Fp3 packed_sum = build_bus_aux_rows(with_packed, CpuAir::kMessages, trace, inputs,
+                                            table_rows, first, {packed.data(), count, cols});
+  const Fp3 scalar_sum = build_bus_aux_rows(without, CpuAir::kMessages, trace, inputs, table_rows,
+                                            first, {scalar.data(), count, cols});
+  EXPECT_EQ(packed_sum, scalar_sum);
+  for (uint64_t i = 0; i < packed.size(); ++i) {
+    ASSERT_EQ(packed[i], scalar[i]) << "row " << first + i % count << ", column " << i / count;
+  }
+}
+
+TEST(CpuAirPackedAux, WholeTableMatchesScalar) {
+  if (detect_cpu_simd_level() != SimdLevel::kAvx512) GTEST_SKIP() << "CPU without AVX-512";
+  expect_same_aux(2048, 0, 2048, false);  // two blocks of 1024 rows
+}
+
+TEST(CpuAirPackedAux, ABlockOfRowsMatchesScalar) {
+  if (detect_cpu_simd_level() != SimdLevel::kAvx512) GTEST_SKIP() << "CPU without AVX-512";
+  expect_same_aux(4096, 1024 + 8, 1536, true);  // not block-aligned, a partial block
+  expect_same_aux(4096, 4096 - 512, 512, false);
 }
 
 INSTANTIATE_TEST_SUITE_P(RowSteps, CpuAirPackedTest, ::testing::Values(1, 2, 4, 8));
