@@ -74,6 +74,12 @@ void DeferredInverses::add(uint64_t row, uint64_t col, Fp value) {
   values_.push_back(value);
 }
 
+void DeferredInverses::append(const DeferredInverses& other) {
+  rows_.insert(rows_.end(), other.rows_.begin(), other.rows_.end());
+  cols_.insert(cols_.end(), other.cols_.begin(), other.cols_.end());
+  values_.insert(values_.end(), other.values_.begin(), other.values_.end());
+}
+
 void DeferredInverses::write(TableTrace& cpu) {
   field::batch_inverse(values_, values_);
   for (size_t i = 0; i < values_.size(); ++i) cpu.at(rows_[i], cols_[i]) = values_[i];

@@ -46,6 +46,8 @@ class DeferredInverses {
   void add(uint64_t row, uint64_t col, field::Fp value);
   // Writes every collected inverse into `cpu` and forgets them.
   void write(TableTrace& cpu);
+  // Takes over another collector's cells (per-thread collectors).
+  void append(const DeferredInverses& other);
 
  private:
   std::vector<uint64_t> rows_, cols_;

@@ -23,10 +23,15 @@ CpuWitness::CpuWitness(const ProgramInfo& info, TableTrace& cpu, MemoryTracker& 
 }
 
 void CpuWitness::add(std::span<const TraceRow> rows) {
+  // Pass 1, in order: the register and memory replay gives every row its
+  // inputs (and does ecall rows whole). Pass 2, in parallel: the rows are
+  // written and what they computed is checked against the executor.
+  pending_.clear();
   for (const TraceRow& row : rows) {
     if (!status_.ok()) break;
     add_row(row);
   }
+  write_pending();
   inverses_.write(cpu_);
 }
 
@@ -59,7 +64,8 @@ void CpuWitness::add_row(const TraceRow& row) {
     in.old_word = old.value;
     in.mem_prev_ts = old.ts;
   }
-  if (has(e, kFEcall)) {
+  const bool ecall = has(e, kFEcall);
+  if (ecall) {
     in.is_exit = in.rs1 == kSysExit || in.rs1 == kSysExitGroup;
     if (!in.is_exit) {
       syscalls_.on_ecall(row, memory_);
@@ -71,21 +77,73 @@ void CpuWitness::add_row(const TraceRow& row) {
     in.rd_prev = prev.value;
     in.rd_prev_ts = prev.ts;
   }
-  // The row computes the new memory word and rd value; the replay then
-  // records them in slot order (memory 2, rd 3).
-  const CpuRowOutputs out = write_cpu_row(cpu_, next_row_, in, &inverses_);
-  if (load || store) memory_.access(mem_cell, out.new_word, timestamp(clk, kSlotMemory));
-  if (has(e, kFWritesRd)) {
-    memory_.access(register_cell(e.rd), out.rd_value, timestamp(clk, kSlotRd));
-    if (!in.is_exit && out.rd_value != row.rd_val) {
+  // The words this row leaves: the row computes them itself; ecall rows
+  // (rare, and the exit's rd is the AIR's own) are written now, the others
+  // in pass 2 with the executor's values until then, checked there.
+  uint32_t new_word = row.mem_after;
+  uint32_t rd_value = row.rd_val;
+  if (ecall) {
+    const CpuRowOutputs out = write_cpu_row(cpu_, next_row_, in, &inverses_);
+    new_word = out.new_word;
+    rd_value = out.rd_value;
+    if (!in.is_exit && has(e, kFWritesRd) && out.rd_value != row.rd_val) {
       return fail("rd value " + std::to_string(out.rd_value) + " differs from the executor's " +
                   std::to_string(row.rd_val));
     }
+    if (!in.is_exit && out.next_pc != row.next_pc)
+      return fail("next pc differs from the executor's");
+  } else {
+    pending_.push_back({next_row_, in, &row});
   }
-  if (!in.is_exit && out.next_pc != row.next_pc) {
-    return fail("next pc differs from the executor's");
-  }
+  // The replay records the accesses in slot order (memory 2, rd 3).
+  if (load || store) memory_.access(mem_cell, new_word, timestamp(clk, kSlotMemory));
+  if (has(e, kFWritesRd)) memory_.access(register_cell(e.rd), rd_value, timestamp(clk, kSlotRd));
   ++next_row_;
+}
+
+void CpuWitness::write_pending() {
+  // The first mismatch by row, as a sequential pass would report it.
+  const auto rows = static_cast<int64_t>(pending_.size());
+  int64_t first_bad = rows;
+  std::string why;
+#pragma omp parallel
+  {
+    DeferredInverses inverses;
+    int64_t bad = rows;
+    std::string bad_why;
+#pragma omp for schedule(static) nowait
+    for (int64_t i = 0; i < rows; ++i) {
+      const PendingRow& p = pending_[static_cast<size_t>(i)];
+      const RomEntry& e = p.in.rom;
+      const CpuRowOutputs out = write_cpu_row(cpu_, p.row, p.in, &inverses);
+      const bool memory = has(e, kFLb) || has(e, kFLbu) || has(e, kFLh) || has(e, kFLhu) ||
+                          has(e, kFLw) || has(e, kFSb) || has(e, kFSh) || has(e, kFSw);
+      std::string problem;
+      if (has(e, kFWritesRd) && out.rd_value != p.trace->rd_val) {
+        problem = "rd value " + std::to_string(out.rd_value) + " differs from the executor's " +
+                  std::to_string(p.trace->rd_val);
+      } else if (memory && out.new_word != p.trace->mem_after) {
+        problem = "memory word " + std::to_string(out.new_word) + " differs from the executor's " +
+                  std::to_string(p.trace->mem_after);
+      } else if (out.next_pc != p.trace->next_pc) {
+        problem = "next pc differs from the executor's";
+      }
+      if (!problem.empty() && i < bad) {
+        bad = i;
+        bad_why = "cpu witness at cycle " + std::to_string(p.trace->cycle) + ": " + problem;
+      }
+    }
+#pragma omp critical(cpu_witness_pending)
+    {
+      inverses_.append(inverses);
+      if (bad < first_bad) {
+        first_bad = bad;
+        why = bad_why;
+      }
+    }
+  }
+  if (first_bad < rows && status_.ok())
+    status_ = Error{ErrorCode::kInvalidArgument, why, "zkvm air"};
 }
 
 void CpuWitness::pad() {

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <unordered_map>
+#include <vector>
 
 #include "src/common/result.h"
 #include "zkvm/air/cpu_row.h"
@@ -33,13 +34,21 @@ class CpuWitness {
   void pad();
 
  private:
+  // A row whose inputs pass 1 found, written in pass 2 (add()).
+  struct PendingRow {
+    uint64_t row = 0;
+    CpuRowInputs in;
+    const TraceRow* trace = nullptr;
+  };
   void add_row(const TraceRow& row);
+  void write_pending();
 
   TableTrace& cpu_;
   MemoryTracker& memory_;
   SyscallWitness& syscalls_;
   std::unordered_map<uint32_t, RomEntry> rom_;
   DeferredInverses inverses_;  // written at the end of each add()
+  std::vector<PendingRow> pending_;
   uint64_t next_row_ = 0;
   Status status_ = Ok{};
 };
