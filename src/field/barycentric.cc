@@ -7,6 +7,7 @@
 #include "src/common/check.h"
 #include "src/field/batch_inverse.h"
 #include "src/field/roots.h"
+#include "src/field/vector_ops.h"
 
 namespace baobab::field {
 
@@ -52,55 +53,32 @@ std::vector<Fp3> barycentric_weights(uint64_t n, const Fp3& z, uint64_t first_ro
   return weights;
 }
 
-namespace {
-
-// Σ a_i·b_i of 64-bit values as a 128-bit integer and a count of its
-// wraps, reduced modulo p once at the end: a third of the cost of reducing
-// every product (the OOD frame is ~200 dot products of n terms each).
-class WideSum {
- public:
-  [[gnu::always_inline]] void add_product(uint64_t a, uint64_t b) {
-    const uint128_t product = static_cast<uint128_t>(a) * b;
-    low_ += product;
-    wraps_ += low_ < product ? 1 : 0;
-  }
-  Fp reduce() const {
-    // 2^128 mod p = (2^64 mod p)^2 = (2^32 - 1)^2.
-    const Fp two_128 = Fp::from_u64(Fp::kEpsilon) * Fp::from_u64(Fp::kEpsilon);
-    return Fp::from_canonical(Fp::reduce128(low_)) + Fp::from_u64(wraps_) * two_128;
-  }
-
- private:
-  uint128_t low_ = 0;
-  uint64_t wraps_ = 0;
-};
-
-}  // namespace
-
 std::vector<Fp3> evaluate_columns_at(field::ConstMatrixView columns, std::span<const Fp3> weights) {
   BAOBAB_CHECK(columns.cols == 0 || columns.rows == weights.size(),
                "evaluate_columns_at: weights for another domain");
   std::vector<Fp3> out(columns.cols);
+  if (columns.cols == 0) return out;
+  // The weights' coordinates as three arrays, for the vector kernels.
+  const uint64_t n = weights.size();
+  std::vector<Fp> w0(n), w1(n), w2(n);
+  for (uint64_t i = 0; i < n; ++i) {
+    w0[i] = weights[i][0];
+    w1[i] = weights[i][1];
+    w2[i] = weights[i][2];
+  }
+  const VectorKernels& kernels = vector_kernels();
   // Columns in groups that share each weight read.
-  constexpr uint64_t kGroup = 4;
-  const auto groups = static_cast<int64_t>((columns.cols + kGroup - 1) / kGroup);
+  const auto groups = static_cast<int64_t>((columns.cols + kDotColumns - 1) / kDotColumns);
 #pragma omp parallel for schedule(dynamic, 1)
   for (int64_t g = 0; g < groups; ++g) {
-    const uint64_t first = static_cast<uint64_t>(g) * kGroup;
-    const uint64_t count = std::min(kGroup, columns.cols - first);
-    std::array<const Fp*, kGroup> column{};
-    std::array<std::array<WideSum, 3>, kGroup> sum{};
+    const uint64_t first = static_cast<uint64_t>(g) * kDotColumns;
+    const uint64_t count = std::min(kDotColumns, columns.cols - first);
+    std::array<const Fp*, kDotColumns> column{};
     for (uint64_t k = 0; k < count; ++k) column[k] = columns.column(first + k);
-    for (uint64_t i = 0; i < weights.size(); ++i) {
-      const Fp3& w = weights[i];
-      for (uint64_t k = 0; k < count; ++k) {
-        const uint64_t v = column[k][i].value();
-        for (int j = 0; j < 3; ++j) sum[k][static_cast<size_t>(j)].add_product(w[j].value(), v);
-      }
-    }
-    for (uint64_t k = 0; k < count; ++k) {
-      out[first + k] = {sum[k][0].reduce(), sum[k][1].reduce(), sum[k][2].reduce()};
-    }
+    std::array<Fp, 3 * kDotColumns> sums{};
+    kernels.dot3_columns(w0.data(), w1.data(), w2.data(), column.data(), count, sums.data(), n);
+    for (uint64_t k = 0; k < count; ++k)
+      out[first + k] = {sums[3 * k], sums[3 * k + 1], sums[3 * k + 2]};
   }
   return out;
 }

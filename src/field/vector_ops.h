@@ -27,7 +27,14 @@ struct VectorKernels {
   // once per group instead of once per column.
   void (*mul_add3_columns)(const Fp* const* columns, const Fp* s, uint64_t count, Fp* acc0,
                            Fp* acc1, Fp* acc2, uint64_t n);
+  // out[3c + k] = Σ_i w_k[i] · columns[c][i] for c < count <= kDotColumns,
+  // k = 0, 1, 2: dot products of base-field columns with extension-field
+  // weights stored as three coordinate arrays (the out-of-domain frame).
+  void (*dot3_columns)(const Fp* w0, const Fp* w1, const Fp* w2, const Fp* const* columns,
+                       uint64_t count, Fp* out, uint64_t n);
 };
+
+inline constexpr uint64_t kDotColumns = 4;
 
 inline constexpr uint64_t kMulAddColumns = 8;
 

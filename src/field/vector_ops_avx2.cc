@@ -79,10 +79,33 @@ void mul_add3_columns_avx2(const Fp* const* columns, const Fp* s, uint64_t count
     }
   }
 }
+void dot3_columns_avx2(const Fp* w0, const Fp* w1, const Fp* w2, const Fp* const* columns,
+                       uint64_t count, Fp* out, uint64_t n) {
+  for (uint64_t c = 0; c < count; ++c) {
+    auto s0 = _mm256_setzero_si256(), s1 = s0, s2 = s0;
+    uint64_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+      const auto v = avx2::load(columns[c] + i);
+      s0 = avx2::add(s0, avx2::mul(v, avx2::load(w0 + i)));
+      s1 = avx2::add(s1, avx2::mul(v, avx2::load(w1 + i)));
+      s2 = avx2::add(s2, avx2::mul(v, avx2::load(w2 + i)));
+    }
+    alignas(32) Fp lanes[3][4];
+    avx2::store(lanes[0], s0);
+    avx2::store(lanes[1], s1);
+    avx2::store(lanes[2], s2);
+    for (int k = 0; k < 3; ++k) {
+      Fp sum = lanes[k][0] + lanes[k][1] + lanes[k][2] + lanes[k][3];
+      const Fp* w = k == 0 ? w0 : k == 1 ? w1 : w2;
+      for (uint64_t j = i; j < n; ++j) sum += w[j] * columns[c][j];
+      out[3 * c + static_cast<uint64_t>(k)] = sum;
+    }
+  }
+}
 }  // namespace
 
 const VectorKernels kAvx2VectorKernels{
-    SimdLevel::kAvx2,     add_avx2, sub_avx2, mul_avx2, scale_avx2, mul_add3_avx2,
-    mul_add3_columns_avx2};
+    SimdLevel::kAvx2,      add_avx2,         sub_avx2, mul_avx2, scale_avx2, mul_add3_avx2,
+    mul_add3_columns_avx2, dot3_columns_avx2};
 
 }  // namespace baobab::field::detail

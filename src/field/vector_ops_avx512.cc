@@ -80,10 +80,45 @@ void mul_add3_columns_avx512(const Fp* const* columns, const Fp* s, uint64_t cou
     }
   }
 }
+void dot3_columns_avx512(const Fp* w0, const Fp* w1, const Fp* w2, const Fp* const* columns,
+                         uint64_t count, Fp* out, uint64_t n) {
+  __m512i sum[kDotColumns][3];
+  for (auto& column_sums : sum) {
+    for (__m512i& s : column_sums) s = _mm512_setzero_si512();
+  }
+  uint64_t i = 0;
+  for (; i + kLanes <= n; i += kLanes) {
+    const auto a0 = avx512::load(w0 + i);
+    const auto a1 = avx512::load(w1 + i);
+    const auto a2 = avx512::load(w2 + i);
+    for (uint64_t c = 0; c < count; ++c) {
+      const auto v = avx512::load(columns[c] + i);
+      sum[c][0] = avx512::add(sum[c][0], avx512::mul(v, a0));
+      sum[c][1] = avx512::add(sum[c][1], avx512::mul(v, a1));
+      sum[c][2] = avx512::add(sum[c][2], avx512::mul(v, a2));
+    }
+  }
+  for (uint64_t c = 0; c < count; ++c) {
+    for (uint64_t k = 0; k < 3; ++k) {
+      alignas(64) Fp lanes[kLanes];
+      avx512::store(lanes, sum[c][k]);
+      Fp total = Fp::zero();
+      for (const Fp& lane : lanes) total += lane;
+      const Fp* w = k == 0 ? w0 : k == 1 ? w1 : w2;
+      for (uint64_t j = i; j < n; ++j) total += w[j] * columns[c][j];
+      out[3 * c + k] = total;
+    }
+  }
+}
 }  // namespace
 
-const VectorKernels kAvx512VectorKernels{
-    SimdLevel::kAvx512,     add_avx512, sub_avx512, mul_avx512, scale_avx512, mul_add3_avx512,
-    mul_add3_columns_avx512};
+const VectorKernels kAvx512VectorKernels{SimdLevel::kAvx512,
+                                         add_avx512,
+                                         sub_avx512,
+                                         mul_avx512,
+                                         scale_avx512,
+                                         mul_add3_avx512,
+                                         mul_add3_columns_avx512,
+                                         dot3_columns_avx512};
 
 }  // namespace baobab::field::detail

@@ -63,6 +63,44 @@ TEST_P(VectorOpsTest, MatchesScalarOperatorsOnEdgesAndRandomValues) {
   }
 }
 
+// dot3_columns against Σ with the scalar operators, over edge values,
+// every column count up to kDotColumns and lengths with and without tails.
+TEST_P(VectorOpsTest, Dot3ColumnsMatchesScalarSums) {
+  const VectorKernels& k = vector_kernels(GetParam());
+  const auto values = as_fp(testing::interesting_values(1000, 12));
+  const uint64_t len = values.size();
+  std::vector<Fp> w0(len), w1(len), w2(len);
+  for (uint64_t i = 0; i < len; ++i) {
+    w0[i] = values[(i + 3) % len];
+    w1[i] = values[(i + 7) % len];
+    w2[i] = values[(i + 11) % len];
+  }
+  std::vector<std::vector<Fp>> columns(kDotColumns);
+  for (uint64_t c = 0; c < kDotColumns; ++c) {
+    columns[c].resize(len);
+    for (uint64_t i = 0; i < len; ++i) columns[c][i] = values[(i * (c + 2) + c) % len];
+  }
+  std::vector<const Fp*> pointers;
+  for (const auto& column : columns) pointers.push_back(column.data());
+  for (uint64_t count = 1; count <= kDotColumns; ++count) {
+    for (uint64_t n : {len, len - 1, uint64_t{9}, uint64_t{5}, uint64_t{0}}) {
+      std::vector<Fp> out(3 * count);
+      k.dot3_columns(w0.data(), w1.data(), w2.data(), pointers.data(), count, out.data(), n);
+      for (uint64_t c = 0; c < count; ++c) {
+        Fp e0 = Fp::zero(), e1 = Fp::zero(), e2 = Fp::zero();
+        for (uint64_t i = 0; i < n; ++i) {
+          e0 += w0[i] * columns[c][i];
+          e1 += w1[i] * columns[c][i];
+          e2 += w2[i] * columns[c][i];
+        }
+        ASSERT_EQ(out[3 * c], e0) << "count " << count << " n " << n << " column " << c;
+        ASSERT_EQ(out[3 * c + 1], e1);
+        ASSERT_EQ(out[3 * c + 2], e2);
+      }
+    }
+  }
+}
+
 TEST_P(VectorOpsTest, OutputMayAliasAnInput) {
   const VectorKernels& k = vector_kernels(GetParam());
   auto a = as_fp(testing::interesting_values(61, 12));
