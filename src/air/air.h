@@ -51,13 +51,6 @@
 
 namespace baobab::air {
 
-// The first failing constraint found in a range of rows (internal to the
-// debug checker; ConstraintFailure in debug_checker.h is the public report).
-struct RowFailure {
-  uint64_t row = 0;
-  uint64_t constraint = 0;  // index into Air::constraints()
-};
-
 // Rows per call of an AIR's packed (AVX-512) evaluator: one per lane.
 inline constexpr uint64_t kPackedLdeRows = 8;
 
@@ -184,6 +177,20 @@ class AirAdapter final : public Air {
 
   std::optional<RowFailure> first_failure(const TraceView& trace, const ConstraintInputs& inputs,
                                           uint64_t first, uint64_t count) const override {
+    // Eight rows per AVX-512 register where the AIR provides that path
+    // (trace_packed_avx512.h); a failing group is re-run row by row.
+    if constexpr (requires { air_.first_failure_avx512(trace, inputs, first, count); }) {
+      if (count % kPackedLdeRows == 0 && active_simd_level() == SimdLevel::kAvx512) {
+        return air_.first_failure_avx512(trace, inputs, first, count);
+      }
+    }
+    return first_failure_scalar(trace, inputs, first, count);
+  }
+
+  // The row-at-a-time check, also for tests that compare the two.
+  std::optional<RowFailure> first_failure_scalar(const TraceView& trace,
+                                                 const ConstraintInputs& inputs, uint64_t first,
+                                                 uint64_t count) const {
     DebugRowSink sink(trace, info_.rows(), inputs);
     for (uint64_t row = first; row < first + count; ++row) {
       sink.start_row(row);

@@ -78,4 +78,11 @@ constexpr int constraint_chunks(ConstraintKind kind, int degree) {
   return needed > 1 ? needed : 1;
 }
 
+// The first failing constraint found in a range of rows (internal to the
+// debug checker; ConstraintFailure in debug_checker.h is the public report).
+struct RowFailure {
+  uint64_t row = 0;
+  uint64_t constraint = 0;  // index into Air::constraints()
+};
+
 }  // namespace baobab::air

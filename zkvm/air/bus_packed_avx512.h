@@ -16,62 +16,11 @@
 #include <vector>
 
 #include "src/air/table.h"
+#include "src/air/trace_packed_avx512.h"
 #include "src/field/simd/avx512_packed.h"
 #include "zkvm/air/bus.h"
 
 namespace baobab::zkvm::rv {
-
-// Reads eight consecutive rows of a TraceView (columns are contiguous, so a
-// value is one unaligned load); next rows wrap from the last row to row 0 of
-// a whole view, as TraceRowReader does.
-class PackedTraceReader {
- public:
-  using Base = field::avx512::PackedFp;
-  using Ext = field::avx512::PackedFp3;
-  static constexpr uint64_t kLanes = field::avx512::kLanes;
-
-  PackedTraceReader(const air::TraceView& trace, uint64_t table_rows)
-      : trace_(trace), table_rows_(table_rows) {}
-
-  // Rows row .. row+7 of the table.
-  void at(uint64_t row) {
-    const uint64_t base = trace_.block_rows != 0 ? trace_.first_row : 0;
-    local_ = row - base;
-    wraps_ = trace_.block_rows == 0 && row + kLanes == table_rows_;
-    if (wraps_) {
-      alignas(64) std::array<int64_t, kLanes> next{};
-      for (uint64_t k = 0; k < kLanes; ++k) {
-        next[k] = static_cast<int64_t>((row + k + 1) % table_rows_);
-      }
-      next_index_ = _mm512_load_si512(next.data());
-    }
-  }
-
-  [[gnu::always_inline]] Base main(uint64_t c) const { return load(trace_.main, c); }
-  [[gnu::always_inline]] Base main_next(uint64_t c) const { return load_next(trace_.main, c); }
-  [[gnu::always_inline]] Base preprocessed(uint64_t c) const {
-    return load(trace_.preprocessed, c);
-  }
-  [[gnu::always_inline]] Base preprocessed_next(uint64_t c) const {
-    return load_next(trace_.preprocessed, c);
-  }
-  [[gnu::always_inline]] Base constant(Fp v) const { return Base::splat(v); }
-
- private:
-  [[gnu::always_inline]] Base load(const field::ConstMatrixView& m, uint64_t c) const {
-    return {field::avx512::load(m.column(c) + local_)};
-  }
-  [[gnu::always_inline]] Base load_next(const field::ConstMatrixView& m, uint64_t c) const {
-    if (wraps_) return {_mm512_i64gather_epi64(next_index_, m.column(c), 8)};
-    return {field::avx512::load(m.column(c) + local_ + 1)};
-  }
-
-  const air::TraceView& trace_;
-  uint64_t table_rows_;
-  uint64_t local_ = 0;
-  bool wraps_ = false;
-  __m512i next_index_ = _mm512_setzero_si512();
-};
 
 // Rows [first_row, first_row + aux_block.rows) of the h-columns (aux
 // columns 0 .. pairs-1, as build_bus_aux_rows() writes them); returns the
@@ -82,7 +31,7 @@ Fp3 fill_bus_block_packed(const Table& table, const air::TraceView& trace,
                           uint64_t first_row, field::MatrixView aux_block) {
   using field::avx512::PackedFp;
   using field::avx512::PackedFp3;
-  constexpr uint64_t kLanes = PackedTraceReader::kLanes;
+  constexpr uint64_t kLanes = air::PackedTraceRows::kLanes;
   constexpr uint64_t kMessages = Table::kMessages;
   constexpr uint64_t kPairs = (kMessages + 1) / 2;
   // Groups of eight rows inverted together: den and prefix products of 32
@@ -102,7 +51,7 @@ Fp3 fill_bus_block_packed(const Table& table, const air::TraceView& trace,
   prefix.resize(kGroupsPerBatch * kMessages);
   mult.resize(kGroupsPerBatch * kMessages);
   MessageList<PackedFp> messages;
-  PackedTraceReader reader(trace, table_rows);
+  thread_local air::PackedTraceWindow window;
   PackedFp3 total = PackedFp3::zero();
   const PackedFp one = PackedFp::splat(Fp::one());
   const uint64_t groups = aux_block.rows / kLanes;
@@ -110,6 +59,8 @@ Fp3 fill_bus_block_packed(const Table& table, const air::TraceView& trace,
   for (uint64_t g0 = 0; g0 < groups; g0 += kGroupsPerBatch) {
     const uint64_t batch = std::min(kGroupsPerBatch, groups - g0);
     const uint64_t count = batch * kMessages;
+    air::PackedTraceRows reader(
+        window.load(trace, table_rows, first_row + g0 * kLanes, batch * kLanes), table_rows);
     for (uint64_t g = 0; g < batch; ++g) {
       reader.at(first_row + (g0 + g) * kLanes);
       messages.clear();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 
 #include "src/air/table.h"
@@ -260,6 +261,11 @@ class CpuAir : public BusAux<CpuAir> {
   void eval_lde_rows_avx512(const air::LdeView& lde, const air::ConstraintInputs& inputs,
                             std::span<const Fp3> alpha_powers, uint64_t first,
                             std::span<air::KindSums> out) const;
+  // The debug checker's rows [first, first + count), eight per AVX-512
+  // register (cpu_air_avx512.cc; air.h first_failure).
+  std::optional<air::RowFailure> first_failure_avx512(const air::TraceView& trace,
+                                                      const air::ConstraintInputs& inputs,
+                                                      uint64_t first, uint64_t count) const;
   // The LogUp h-columns of rows [first_row, first_row + aux_block.rows),
   // eight rows per AVX-512 register (cpu_air_avx512.cc; bus.h BusRowsFn).
   Fp3 build_bus_block_avx512(const air::TraceView& trace, const air::ConstraintInputs& inputs,

@@ -1,7 +1,8 @@
 // The cpu table's packed (AVX-512) paths against the row-at-a-time ones:
 // composition rows (src/air/lde_packed_sink_avx512.h) for whole and block
-// views and every row step the prover uses, and the LogUp aux columns
-// (zkvm/air/bus_packed_avx512.h), over random columns (constraints need not
+// views and every row step the prover uses, the debug check
+// (src/air/trace_packed_avx512.h) on a witness with one damaged cell, and
+// the LogUp aux columns (zkvm/air/bus_packed_avx512.h), over random columns (constraints need not
 // hold: values are compared, not checked for zero). Equal values are what
 // keeps the proof bytes the same on CPUs with and without AVX-512.
 #include <gtest/gtest.h>
@@ -14,6 +15,8 @@
 #include "src/air/air.h"
 #include "src/common/simd_level.h"
 #include "zkvm/air/cpu_air.h"
+#include "zkvm/air/cpu_witness.h"
+#include "zkvm/air/table_trace.h"
 
 namespace baobab::zkvm::rv {
 namespace {
@@ -152,6 +155,95 @@ TEST(CpuAirPackedAux, ABlockOfRowsMatchesScalar) {
   if (detect_cpu_simd_level() != SimdLevel::kAvx512) GTEST_SKIP() << "CPU without AVX-512";
   expect_same_aux(4096, 1024 + 8, 1536, true);  // not block-aligned, a partial block
   expect_same_aux(4096, 4096 - 512, 512, false);
+}
+
+// A cpu table of padding rows (written by the witness code, so every
+// constraint but the first-row ones holds) with its aux columns and final
+// sum, to damage one cell of.
+struct PaddedCpu {
+  static constexpr int kLogRows = 9;
+  CpuAir air{kLogRows};
+  TableTrace main{kLogRows, kNumCpuCols};
+  std::vector<Fp> aux;
+  std::vector<Fp> public_inputs = std::vector<Fp>(kNumPublicInputs);
+  std::vector<Fp3> challenges, aux_values = std::vector<Fp3>(1);
+
+  PaddedCpu() {
+    pad_cpu_rows(main, 0);
+    std::mt19937_64 rng(5);
+    for (uint64_t i = 0; i < kBusChallenges; ++i) challenges.push_back(random_fp3(rng));
+    build_aux_columns();
+  }
+  void build_aux_columns() {
+    const uint64_t rows = main.rows();
+    aux.assign(rows * air.info().num_aux_base_columns(), Fp::zero());
+    air.build_aux(trace({}), inputs(), {aux.data(), rows, air.info().num_aux_base_columns()},
+                  aux_values);
+  }
+  air::ConstraintInputs inputs() const { return {public_inputs, challenges, aux_values}; }
+  air::TraceView trace(field::ConstMatrixView aux_view) const {
+    return {main.view(), {}, aux_view};
+  }
+  air::TraceView trace() const {
+    return trace({aux.data(), main.rows(), air.info().num_aux_base_columns()});
+  }
+};
+
+void expect_same_failure(const air::AirAdapter<CpuAir>& adapter, const air::TraceView& trace,
+                         const air::ConstraintInputs& inputs, uint64_t first, uint64_t count) {
+  const auto packed = adapter.air().first_failure_avx512(trace, inputs, first, count);
+  const auto scalar = adapter.first_failure_scalar(trace, inputs, first, count);
+  ASSERT_EQ(packed.has_value(), scalar.has_value()) << "rows from " << first;
+  if (packed) {
+    EXPECT_EQ(packed->row, scalar->row);
+    EXPECT_EQ(packed->constraint, scalar->constraint);
+  }
+}
+
+TEST(CpuAirPackedCheck, FindsTheSameFirstFailureAsTheRowByRowCheck) {
+  if (detect_cpu_simd_level() != SimdLevel::kAvx512) GTEST_SKIP() << "CPU without AVX-512";
+  PaddedCpu cpu;
+  const air::AirAdapter<CpuAir> adapter{CpuAir(PaddedCpu::kLogRows)};
+  const uint64_t rows = cpu.main.rows();
+  // Padding rows hold every constraint but the first-row ones (row 0).
+  EXPECT_EQ(adapter.air().first_failure_avx512(cpu.trace(), cpu.inputs(), 8, rows - 8),
+            std::nullopt);
+  expect_same_failure(adapter, cpu.trace(), cpu.inputs(), 0, rows);
+  // One damaged cell in the middle of a window, and one in the last row
+  // (whose transition constraints do not apply).
+  for (const uint64_t row : {uint64_t{300}, rows - 1}) {
+    for (const uint64_t col : {uint64_t{kClk}, uint64_t{kReal}, uint64_t{kFlag0} + 3}) {
+      PaddedCpu damaged;
+      damaged.main.at(row, col) += Fp::one();
+      expect_same_failure(adapter, damaged.trace(), damaged.inputs(), 8, rows - 8);
+      const auto found =
+          adapter.air().first_failure_avx512(damaged.trace(), damaged.inputs(), 8, rows - 8);
+      ASSERT_TRUE(found.has_value()) << "row " << row << " column " << col;
+      EXPECT_LE(found->row, row);
+    }
+  }
+  // A block view of rows [256, 512) with the halo row (row 0 of the table).
+  PaddedCpu damaged;
+  damaged.main.at(400, kClk) += Fp::one();
+  std::vector<Fp> block_main((256 + 1) * kNumCpuCols);
+  for (uint64_t c = 0; c < kNumCpuCols; ++c) {
+    for (uint64_t i = 0; i <= 256; ++i) {
+      block_main[c * 257 + i] = damaged.main.at((256 + i) % rows, c);
+    }
+  }
+  const uint64_t aux_cols = damaged.air.info().num_aux_base_columns();
+  std::vector<Fp> block_aux(257 * aux_cols);
+  for (uint64_t c = 0; c < aux_cols; ++c) {
+    for (uint64_t i = 0; i <= 256; ++i) {
+      block_aux[c * 257 + i] = damaged.aux[c * rows + (256 + i) % rows];
+    }
+  }
+  air::TraceView block{
+      {block_main.data(), 257, kNumCpuCols}, {}, {block_aux.data(), 257, aux_cols}};
+  block.first_row = 256;
+  block.block_rows = 256;
+  expect_same_failure(adapter, block, damaged.inputs(), 256, 256);
+  EXPECT_TRUE(adapter.air().first_failure_avx512(block, damaged.inputs(), 256, 256).has_value());
 }
 
 INSTANTIATE_TEST_SUITE_P(RowSteps, CpuAirPackedTest, ::testing::Values(1, 2, 4, 8));
