@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "src/air/constraint.h"
+#include "src/air/packed_inputs_avx512.h"
 #include "src/air/table.h"
 #include "src/common/check.h"
 #include "src/field/simd/avx512_packed.h"
@@ -81,7 +82,7 @@ class PackedRowWindow {
   const Fp* aux_ = nullptr;
 };
 
-class LdePackedSink {
+class LdePackedSink : public PackedInputs {
  public:
   using Base = field::avx512::PackedFp;
   using Ext = field::avx512::PackedFp3;
@@ -89,7 +90,7 @@ class LdePackedSink {
 
   LdePackedSink(const PackedRowWindow& window, uint64_t shift, const ConstraintInputs& inputs,
                 std::span<const Fp3> alpha_powers)
-      : window_(window), shift_(shift), inputs_(inputs), alpha_powers_(alpha_powers) {}
+      : PackedInputs(inputs), window_(window), shift_(shift), alpha_powers_(alpha_powers) {}
 
   // Moves to the window's rows local .. local+7 and clears the sums.
   void start_rows(uint64_t local) {
@@ -116,15 +117,6 @@ class LdePackedSink {
   }
   [[gnu::always_inline]] Ext aux(uint64_t c) const { return aux_at(c, 0); }
   [[gnu::always_inline]] Ext aux_next(uint64_t c) const { return aux_at(c, shift_); }
-  [[gnu::always_inline]] Ext challenge(uint64_t i) const {
-    return Ext::splat(inputs_.challenges[i]);
-  }
-  [[gnu::always_inline]] Base public_input(uint64_t i) const {
-    return Base::splat(inputs_.public_inputs[i]);
-  }
-  [[gnu::always_inline]] Ext aux_value(uint64_t i) const {
-    return Ext::splat(inputs_.aux_values[i]);
-  }
   [[gnu::always_inline]] Base constant(Fp v) const { return Base::splat(v); }
 
   [[gnu::always_inline]] void assert_zero(std::string_view, ConstraintKind kind, const Base& v) {
@@ -147,7 +139,6 @@ class LdePackedSink {
 
   const PackedRowWindow& window_;
   uint64_t shift_;
-  const ConstraintInputs& inputs_;
   std::span<const Fp3> alpha_powers_;
   uint64_t local_ = 0;
   uint64_t index_ = 0;

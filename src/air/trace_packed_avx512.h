@@ -20,6 +20,7 @@
 #include "src/air/air.h"
 #include "src/air/constraint.h"
 #include "src/air/debug_sink.h"
+#include "src/air/packed_inputs_avx512.h"
 #include "src/air/table.h"
 #include "src/field/simd/avx512_packed.h"
 
@@ -135,10 +136,13 @@ class PackedTraceWindow {
 };
 
 // Records which lanes have a non-zero constraint where its kind applies.
-class PackedCheckSink : public PackedTraceRows {
+class PackedCheckSink : public PackedTraceRows, public PackedInputs {
  public:
+  using Base = PackedTraceRows::Base;
+  using Ext = PackedTraceRows::Ext;
+
   PackedCheckSink(const TraceView& trace, uint64_t table_rows, const ConstraintInputs& inputs)
-      : PackedTraceRows(trace, table_rows), inputs_(inputs), table_rows_(table_rows) {}
+      : PackedTraceRows(trace, table_rows), PackedInputs(inputs), table_rows_(table_rows) {}
 
   // Rows row .. row+7; forgets the previous rows' result.
   void start_rows(uint64_t row) {
@@ -159,16 +163,6 @@ class PackedCheckSink : public PackedTraceRows {
   // Lanes (bit k: row + k) on which some constraint failed.
   __mmask8 failed_lanes() const { return failed_; }
 
-  [[gnu::always_inline]] Ext challenge(uint64_t i) const {
-    return Ext::splat(inputs_.challenges[i]);
-  }
-  [[gnu::always_inline]] Base public_input(uint64_t i) const {
-    return Base::splat(inputs_.public_inputs[i]);
-  }
-  [[gnu::always_inline]] Ext aux_value(uint64_t i) const {
-    return Ext::splat(inputs_.aux_values[i]);
-  }
-
   [[gnu::always_inline]] void assert_zero(std::string_view, ConstraintKind kind, const Base& v) {
     fail(kind, _mm512_test_epi64_mask(v.v, v.v));
   }
@@ -182,7 +176,6 @@ class PackedCheckSink : public PackedTraceRows {
     failed_ = static_cast<__mmask8>(failed_ | (applies_[kind_index(kind)] & nonzero));
   }
 
-  const ConstraintInputs& inputs_;
   uint64_t table_rows_;
   std::array<__mmask8, kConstraintKindCount> applies_{};
   __mmask8 failed_ = 0;
