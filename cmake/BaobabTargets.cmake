@@ -52,7 +52,11 @@ function(baobab_add_library name)
   if(ARG_ISA_SOURCES_AVX512)
     # GCC 12's own avx512fintrin.h trips -W(maybe-)uninitialized (GCC bug
     # 105593: its _mm512_undefined_* helpers read themselves on purpose).
+    set(_avx512_options -mavx512f -mavx512dq -mavx512vl -mavx512bw -mavx2 -mbmi2)
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+      list(APPEND _avx512_options -Wno-maybe-uninitialized -Wno-uninitialized)
+    endif()
     set_source_files_properties(${ARG_ISA_SOURCES_AVX512} PROPERTIES
-      COMPILE_OPTIONS "-mavx512f;-mavx512dq;-mavx512vl;-mavx512bw;-mavx2;-mbmi2;-Wno-maybe-uninitialized;-Wno-uninitialized")
+      COMPILE_OPTIONS "${_avx512_options}")
   endif()
 endfunction()
