@@ -15,8 +15,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "src/air/packed_rows_avx512.h"
 #include "src/air/table.h"
-#include "src/air/trace_packed_avx512.h"
 #include "src/field/simd/avx512_packed.h"
 #include "zkvm/air/bus.h"
 
@@ -31,7 +31,7 @@ Fp3 fill_bus_block_packed(const Table& table, const air::TraceView& trace,
                           uint64_t first_row, field::MatrixView aux_block) {
   using field::avx512::PackedFp;
   using field::avx512::PackedFp3;
-  constexpr uint64_t kLanes = air::PackedTraceRows::kLanes;
+  constexpr uint64_t kLanes = air::PackedRows::kLanes;
   constexpr uint64_t kMessages = Table::kMessages;
   constexpr uint64_t kPairs = (kMessages + 1) / 2;
   // Groups of eight rows inverted together: den and prefix products of 32
@@ -51,7 +51,7 @@ Fp3 fill_bus_block_packed(const Table& table, const air::TraceView& trace,
   prefix.resize(kGroupsPerBatch * kMessages);
   mult.resize(kGroupsPerBatch * kMessages);
   MessageList<PackedFp> messages;
-  thread_local air::PackedTraceWindow window;
+  thread_local air::PackedWindow window;
   PackedFp3 total = PackedFp3::zero();
   const PackedFp one = PackedFp::splat(Fp::one());
   const uint64_t groups = aux_block.rows / kLanes;
@@ -59,8 +59,8 @@ Fp3 fill_bus_block_packed(const Table& table, const air::TraceView& trace,
   for (uint64_t g0 = 0; g0 < groups; g0 += kGroupsPerBatch) {
     const uint64_t batch = std::min(kGroupsPerBatch, groups - g0);
     const uint64_t count = batch * kMessages;
-    air::PackedTraceRows reader(
-        window.load(trace, table_rows, first_row + g0 * kLanes, batch * kLanes), table_rows);
+    air::PackedRows reader(window.load(trace, table_rows, first_row + g0 * kLanes, batch * kLanes),
+                           1);
     for (uint64_t g = 0; g < batch; ++g) {
       reader.at(first_row + (g0 + g) * kLanes);
       messages.clear();

@@ -1,5 +1,5 @@
 // The cpu table's constraints instantiated for LdePackedSink and
-// PackedCheckSink, and its bus messages for PackedTraceRows: compiled with
+// PackedCheckSink, and its bus messages for PackedRows: compiled with
 // AVX-512 enabled (STYLE §9), called only after run-time detection.
 #include "src/air/lde_packed_sink_avx512.h"
 #include "src/air/trace_packed_avx512.h"
