@@ -54,6 +54,14 @@ wait_job() {
   echo "TIMEOUT"
 }
 
+# Submits <name>.toml and waits until the job's checkpoint <name>.h5 exists
+# (the proof is under way); sets job_id to the proving job's id.
+submit_until_checkpoint() {
+  "$baobab" submit "$1.toml" >/dev/null || fail "submit $1"
+  job_id=$(sed -n 1p "$1.jobid")
+  for _ in $(seq 600); do [ -f "$1.h5" ] && break; sleep 0.1; done
+  [ -f "$1.h5" ] || fail "the $1 job wrote no checkpoint"
+}
 job_file() {  # name, ranks, then extra lines
   local name=$1 ranks=$2
   shift 2
@@ -89,10 +97,8 @@ grep -q "single.bin: written" status.txt && grep -q "phases up to fri" status.tx
 # 2. USR1 to the batch shell mid-proof: checkpoint, requeue, resume, same proof.
 job_file signalled 2 'verify = false' 'program = "cycle_loop.elf"' 'input = "rounds.txt"' 'output = "signalled.bin"' \
   'checkpoint = "signalled.h5"'
-"$baobab" submit signalled.toml >/dev/null || fail "submit signalled"
-id=$(sed -n 1p signalled.jobid)
-for _ in $(seq 600); do [ -f signalled.h5 ] && break; sleep 0.1; done
-[ -f signalled.h5 ] || fail "the signalled job wrote no checkpoint"
+submit_until_checkpoint signalled
+id=$job_id
 scancel --batch --signal=USR1 "$id"
 state=$(wait_job signalled)
 [ "$state" = "COMPLETED " ] || fail "signalled job ended $state"
@@ -133,8 +139,7 @@ grep -q "3 of 3 proofs accepted" batch-summary.txt || fail "no readable summary"
 # 4. cancel: the job leaves the queue, its checkpoint stays.
 job_file cancelled 2 'verify = false' 'program = "cycle_loop.elf"' 'input = "rounds.txt"' 'output = "cancelled.bin"' \
   'checkpoint = "cancelled.h5"'
-"$baobab" submit cancelled.toml >/dev/null || fail "submit cancelled"
-for _ in $(seq 600); do [ -f cancelled.h5 ] && break; sleep 0.1; done
+submit_until_checkpoint cancelled
 "$baobab" cancel cancelled.toml >/dev/null || fail "cancel"
 state=$(wait_job cancelled)
 [ "$state" = "CANCELLED " ] || fail "cancelled job ended $state"
@@ -144,10 +149,8 @@ state=$(wait_job cancelled)
 # way, the script requeues the job, and the next run resumes to the same proof.
 job_file preempted 2 'verify = false' 'program = "cycle_loop.elf"' 'input = "rounds.txt"' \
   'output = "preempted.bin"' 'checkpoint = "preempted.h5"'
-"$baobab" submit preempted.toml >/dev/null || fail "submit preempted"
-id=$(sed -n 1p preempted.jobid)
-for _ in $(seq 600); do [ -f preempted.h5 ] && break; sleep 0.1; done
-[ -f preempted.h5 ] || fail "the job to pre-empt wrote no checkpoint"
+submit_until_checkpoint preempted
+id=$job_id
 sbatch --partition=urgent --ntasks=4 --output="$tmp/urgent.log" --wrap "sleep 2" >/dev/null ||
   fail "the urgent job was not submitted"
 state=$(wait_job preempted)
