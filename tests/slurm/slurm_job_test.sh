@@ -47,7 +47,10 @@ wait_job() {
   for _ in $(seq 600); do
     state=$(scontrol show job "$id" 2>/dev/null | grep -oE "JobState=[A-Z_]+" | sort -u | cut -d= -f2 | tr '\n' ' ')
     case "$state" in
-      *PENDING* | *RUNNING* | *REQUEUED* | *CONFIGURING* | *COMPLETING* | *SUSPENDED* | "") sleep 0.5 ;;
+      # Transient states: SIGNALING is a job being signalled (pre-emption,
+      # scancel --signal) on its way to its next state.
+      *PENDING* | *RUNNING* | *REQUEUED* | *CONFIGURING* | *COMPLETING* | *SUSPENDED* | \
+        *SIGNALING* | *RESIZING* | *STAGE_OUT* | "") sleep 0.5 ;;
       *) echo "$state"; return 0 ;;
     esac
   done
