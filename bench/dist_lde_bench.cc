@@ -7,7 +7,11 @@
 // peak resident memory per rank (largest) and the root, which must not
 // depend on the rank count.
 //
+// --order natural measures the prover's form: natural LDE rows, and on one
+// rank the single-process ntt::lde (what the prover runs there).
+//
 //   mpirun -np R dist_lde_bench [--log-n 20] [--cols 16] [--blowup 4] [--repeat 3]
+//                               [--order reversed|natural]
 #include <omp.h>
 #include <sys/resource.h>
 
@@ -25,6 +29,7 @@
 #include "src/field/roots.h"
 #include "src/hash/sha256_hasher.h"
 #include "src/merkle/tree.h"
+#include "src/ntt/lde.h"
 
 namespace {
 
@@ -52,6 +57,7 @@ int main(int argc, char** argv) {
   uint64_t cols = 16;
   uint64_t blowup = 4;
   int repeat = 3;
+  bool natural = false;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string arg = argv[i];
     if (arg == "--log-n")
@@ -62,6 +68,8 @@ int main(int argc, char** argv) {
       blowup = std::strtoull(argv[i + 1], nullptr, 10);
     else if (arg == "--repeat")
       repeat = std::max(1, std::atoi(argv[i + 1]));
+    else if (arg == "--order")
+      natural = std::string(argv[i + 1]) == "natural";
   }
   baobab::mpi::MpiCommunicator comm;
   const auto ranks = static_cast<uint64_t>(comm.size());
@@ -72,7 +80,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   const int log_big = log_n + std::countr_zero(blowup);
-  const baobab::ntt::NttPlan ntt_plan((log_big + 1) / 2);
+  const baobab::ntt::NttPlan ntt_plan(natural && ranks == 1 ? log_big : (log_big + 1) / 2);
   const baobab::hash::Sha256Hasher hasher;
   auto subtrees = baobab::mpi::plan_subtrees(uint64_t{1} << log_big, ranks);
   const uint64_t in_first = plan.value().trace.rows.first_row(me);
@@ -93,10 +101,16 @@ int main(int argc, char** argv) {
     comm.barrier();
     const uint64_t bytes_before = comm.bytes_sent();
     const auto start = std::chrono::steady_clock::now();
-    baobab::dist::distributed_lde(ntt_plan, comm, plan.value(),
-                                  baobab::field::MatrixView(evals.data(), in_rows, cols),
-                                  baobab::field::MatrixView(out.data(), out_rows, cols),
-                                  baobab::field::kCosetShift, &workspace);
+    const baobab::field::MatrixView out_view(out.data(), out_rows, cols);
+    if (natural && ranks == 1) {
+      baobab::ntt::lde(ntt_plan, baobab::field::ConstMatrixView(evals.data(), in_rows, cols),
+                       blowup, out_view, baobab::ntt::Order::kNatural, baobab::field::kCosetShift);
+    } else {
+      baobab::dist::distributed_lde(
+          ntt_plan, comm, plan.value(), baobab::field::MatrixView(evals.data(), in_rows, cols),
+          out_view, baobab::field::kCosetShift, &workspace,
+          natural ? baobab::ntt::Order::kNatural : baobab::ntt::Order::kBitReversed);
+    }
     std::vector<baobab::hash::Digest> roots(subtrees.value().subtree_count(me));
     const uint64_t per = subtrees.value().leaves_per_subtree;
     for (uint64_t s = 0; s < roots.size(); ++s) {
@@ -137,12 +151,13 @@ int main(int argc, char** argv) {
   if (me == 0) {
     std::printf(
         "{\"ranks\":%llu,\"threads_per_rank\":%d,\"log_n\":%d,\"cols\":%llu,\"blowup\":%llu,"
-        "\"seconds\":%.4f,\"bytes_sent_per_rank\":%llu,\"peak_rss_per_rank\":%llu,"
+        "\"order\":\"%s\",\"seconds\":%.4f,\"bytes_sent_per_rank\":%llu,\"peak_rss_per_rank\":%llu,"
         "\"root\":\"%s\"}\n",
         static_cast<unsigned long long>(ranks), omp_get_max_threads(), log_n,
         static_cast<unsigned long long>(cols), static_cast<unsigned long long>(blowup),
-        seconds[seconds.size() / 2], static_cast<unsigned long long>(max_bytes),
-        static_cast<unsigned long long>(max_rss), baobab::hash::to_hex(root).c_str());
+        natural ? "natural" : "reversed", seconds[seconds.size() / 2],
+        static_cast<unsigned long long>(max_bytes), static_cast<unsigned long long>(max_rss),
+        baobab::hash::to_hex(root).c_str());
   }
   return 0;
 }

@@ -62,18 +62,8 @@ void distributed_extend_coefficients(const ntt::NttPlan& ntt_plan, Communicator&
   const std::vector<field::Fp> powers =
       shift == field::Fp::one() ? std::vector<field::Fp>{}
                                 : powers_at_reversed_positions(shift, plan.trace.rows, me);
-  const uint64_t blowup = plan.blowup;
-  const auto cols = static_cast<int64_t>(out.cols);
-#pragma omp parallel for schedule(static)
-  for (int64_t c = 0; c < cols; ++c) {
-    const field::Fp* src = coefficients.column(static_cast<uint64_t>(c));
-    field::Fp* dst = out.column(static_cast<uint64_t>(c));
-    std::fill_n(dst, out.rows, field::Fp::zero());
-    for (uint64_t p = 0; p < count; ++p) {
-      dst[p * blowup] = powers.empty() ? src[p] : src[p] * powers[p];
-    }
-  }
-  distributed_forward_from_reversed(ntt_plan, comm, plan.extended, out, workspace);
+  distributed_forward_from_spread(ntt_plan, comm, plan.extended, coefficients, powers, plan.blowup,
+                                  out, workspace);
 }
 
 void distributed_lde(const ntt::NttPlan& ntt_plan, Communicator& comm,

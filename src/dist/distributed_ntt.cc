@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "src/field/roots.h"
 #include "src/field/vector_ops.h"
 #include "src/ntt/bit_reverse.h"
+#include "src/ntt/column_transform.h"
 #include "src/ntt/ntt.h"
 
 namespace baobab::dist {
@@ -96,34 +98,8 @@ void geometric_powers(Fp start, Fp base, std::span<Fp> powers) {
   }
 }
 
-// The middle layout holds, per column, one run of n1 values per owned i2
-// (run a is i2 = first_i2 + a), in bit-reversed order (position p holds
-// k1 = rev(p)); entry p of run a is multiplied by start · w^(i2·rev(p)).
-void twiddle_reversed_runs(Fp* data, uint64_t runs_per_column, uint64_t cols, int log_run,
-                           uint64_t first_i2, Fp root, Fp start) {
-  const uint64_t run_length = uint64_t{1} << log_run;
-  std::vector<uint32_t> reversed(run_length);
-  for (uint64_t p = 0; p < run_length; ++p) {
-    reversed[p] = static_cast<uint32_t>(reverse(p, log_run));
-  }
-  const auto total = static_cast<int64_t>(runs_per_column * cols);
-#pragma omp parallel
-  {
-    std::vector<Fp> powers(run_length);
-    std::vector<Fp> gathered(run_length);
-#pragma omp for schedule(static)
-    for (int64_t item = 0; item < total; ++item) {
-      const uint64_t a = static_cast<uint64_t>(item) % runs_per_column;
-      geometric_powers(start, root.pow(first_i2 + a), powers);  // w^(i2)
-      for (uint64_t p = 0; p < run_length; ++p) gathered[p] = powers[reversed[p]];
-      const std::span<Fp> x(data + static_cast<uint64_t>(item) * run_length, run_length);
-      field::mul(x, gathered, x);
-    }
-  }
-}
-
-// Runs body(peer, column) for every pair, in parallel: the packing and
-// unpacking around an exchange (each pair owns a disjoint slice).
+// Runs body(peer, column) for every pair, in parallel (each pair owns a
+// disjoint slice of the exchange buffers).
 template <class Body>
 void for_each_peer_column(uint64_t ranks, uint64_t cols, const Body& body) {
   const auto items = static_cast<int64_t>(ranks * cols);
@@ -133,32 +109,90 @@ void for_each_peer_column(uint64_t ranks, uint64_t cols, const Body& body) {
   }
 }
 
-// One all-to-all of every column: send_count(to) / receive_count(from) are
-// per-column counts, pack(to, c, out) fills the block for rank `to` of column
-// c and unpack(from, c, in) stores what rank `from` sent, both in parallel
-// over (peer, column). Packing ends before anything is received, so unpack
-// may write where pack read.
-template <class SendCount, class ReceiveCount, class Pack, class Unpack>
-void exchange_columns(Communicator& comm, ExchangeWorkspace& ws, uint64_t cols,
-                      SendCount send_count, ReceiveCount receive_count, const Pack& pack,
-                      const Unpack& unpack) {
-  const auto ranks = static_cast<uint64_t>(comm.size());
-  const Exchange e = plan_exchange(ranks, cols, send_count, receive_count);
-  ws.send.resize(e.send_offsets[ranks]);
-  for_each_peer_column(ranks, cols, [&](uint64_t to, uint64_t c) {
-    pack(to, c, ws.send.data() + e.send_offsets[to] + c * (e.send_counts[to] / cols));
-  });
-  ws.receive.resize(e.receive_offsets[ranks]);
-  comm.all_to_all(ws.send, e.send_counts, ws.receive, e.receive_counts);
-  for_each_peer_column(ranks, cols, [&](uint64_t from, uint64_t c) {
-    unpack(from, c,
-           ws.receive.data() + e.receive_offsets[from] + c * (e.receive_counts[from] / cols));
-  });
+// One all-to-all of every column, its buffers in the workspace: block
+// (peer, column c) holds the per-column count of that peer.
+class ColumnExchange {
+ public:
+  // Sizes the send buffer; its blocks may then be filled.
+  template <class SendCount, class ReceiveCount>
+  ColumnExchange(Communicator& comm, ExchangeWorkspace& ws, uint64_t cols, SendCount send_count,
+                 ReceiveCount receive_count)
+      : comm_(comm),
+        ws_(ws),
+        cols_(cols),
+        e_(plan_exchange(static_cast<uint64_t>(comm.size()), cols, send_count, receive_count)) {
+    ws_.send.resize(e_.send_offsets.back());
+  }
+  Fp* send_block(uint64_t to, uint64_t c) const {
+    return ws_.send.data() + e_.send_offsets[to] + c * (e_.send_counts[to] / cols_);
+  }
+  // Sends the filled blocks; the received ones are valid until the workspace's
+  // next exchange.
+  void run() {
+    ws_.receive.resize(e_.receive_offsets.back());
+    comm_.all_to_all(ws_.send, e_.send_counts, ws_.receive, e_.receive_counts);
+  }
+  const Fp* receive_block(uint64_t from, uint64_t c) const {
+    return ws_.receive.data() + e_.receive_offsets[from] + c * (e_.receive_counts[from] / cols_);
+  }
+
+ private:
+  Communicator& comm_;
+  ExchangeWorkspace& ws_;
+  uint64_t cols_;
+  Exchange e_;
+};
+
+// Runs per transform between the exchanges: a tile of this many runs is
+// transformed in cache and written out transposed, four cache lines per
+// output position (32 measured best of 8 to 64 on ci-2core: the transposed
+// writes, not the transforms, cost most of a stage).
+constexpr uint64_t kTileRuns = 32;
+
+// Scratch rows of a tile are this many elements longer than the run, so
+// that the rows a transposed write reads (runs of 2^k elements) do not all
+// fall into one cache set.
+constexpr uint64_t kRunPadding = 8;
+uint64_t run_pitch(uint64_t run_length) {
+  return run_length + kRunPadding;
+}
+
+// Calls body(column, first run, run count, scratch) for every tile of
+// `runs_per_column` runs of every column, in parallel; scratch holds
+// kTileRuns rows of run_pitch(run_length) elements per thread.
+template <class Body>
+void for_each_tile(uint64_t cols, uint64_t runs_per_column, uint64_t run_length, const Body& body) {
+  const uint64_t tiles_per_column = (runs_per_column + kTileRuns - 1) / kTileRuns;
+  const auto items = static_cast<int64_t>(cols * tiles_per_column);
+#pragma omp parallel
+  {
+    UninitializedVector<Fp> scratch(kTileRuns * run_pitch(run_length));
+#pragma omp for schedule(static)
+    for (int64_t item = 0; item < items; ++item) {
+      const uint64_t c = static_cast<uint64_t>(item) / tiles_per_column;
+      const uint64_t first = static_cast<uint64_t>(item) % tiles_per_column * kTileRuns;
+      body(c, first, std::min(kTileRuns, runs_per_column - first), scratch.data());
+    }
+  }
+}
+
+// out[(j - begin) · stride + first + k] = runs[k · pitch + j] for j in
+// [begin, begin + count), k < tile: a tile of runs written position-major.
+void write_transposed(const Fp* runs, uint64_t tile, uint64_t pitch, uint64_t begin, uint64_t count,
+                      Fp* out, uint64_t stride, uint64_t first) {
+  constexpr uint64_t kBlock = 8;  // positions per pass: each run read a cache line at a time
+  for (uint64_t j0 = 0; j0 < count; j0 += kBlock) {
+    const uint64_t j1 = std::min(count, j0 + kBlock);
+    for (uint64_t j = j0; j < j1; ++j) {
+      Fp* line = out + j * stride + first;
+      for (uint64_t k = 0; k < tile; ++k) line[k] = runs[k * pitch + begin + j];
+    }
+  }
 }
 
 // The row layouts hold, per column, `rows` runs of n2 values (run b, entry
-// i2 at b·n2 + i2); the middle layout `runs` runs of n1 values per column.
-// Block of (i2 in [begin, begin + count)) × (all runs), i2-major.
+// i2 at b·n2 + i2). Block of (i2 in [begin, begin + count)) × (all runs),
+// i2-major.
 void pack_row_block(const MatrixView& local, uint64_t c, uint64_t n2, uint64_t rows, uint64_t begin,
                     uint64_t count, Fp* out) {
   transpose_tiles(local.column(c) + begin, n2, rows, count, out, rows);
@@ -172,10 +206,10 @@ void unpack_row_block(const MatrixView& local, uint64_t c, uint64_t n2, uint64_t
   }
 }
 
-// Positions [begin, begin + count) of column c's middle runs, position-major.
-void pack_run_block(const Fp* middle, uint64_t c, uint64_t runs, uint64_t n1, uint64_t begin,
-                    uint64_t count, Fp* out) {
-  transpose_tiles(middle + c * runs * n1 + begin, n1, runs, count, out, runs);
+std::vector<uint32_t> reversal_table(int log_n) {
+  std::vector<uint32_t> table(uint64_t{1} << log_n);
+  for (uint64_t p = 0; p < table.size(); ++p) table[p] = static_cast<uint32_t>(reverse(p, log_n));
+  return table;
 }
 
 }  // namespace
@@ -207,13 +241,16 @@ namespace {
 
 // distributed_forward, with the inverse roots when `inverse_roots` (then the
 // result is scaled by 1/n: natural evaluations in, bit-reversed coefficients
-// out).
+// out). Between the exchanges, each tile of runs is gathered from the
+// receive buffer, transformed and twiddled in cache and written straight
+// into the next send buffer: one pass over the data per stage.
 void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const DistributedNttPlan& plan,
                   MatrixView local, bool inverse_roots, ExchangeWorkspace* workspace) {
   check_local(plan, comm, local);
   ExchangeWorkspace own;
   ExchangeWorkspace& ws = workspace != nullptr ? *workspace : own;
   const auto me = static_cast<uint64_t>(comm.rank());
+  const auto ranks = static_cast<uint64_t>(comm.size());
   const uint64_t cols = local.cols;
   const uint64_t n1 = plan.n1();
   const uint64_t n2 = plan.n2();
@@ -221,73 +258,74 @@ void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
   const uint64_t my_i2 = plan.middle.first_unit(me);
   const uint64_t my_i2_count = plan.middle.unit_count(me);
   if (cols == 0) return;
-
-  // Once packed, the local block is free: the middle layout lives in it when
-  // it is contiguous and of the same size (R a power of two), which saves a
-  // buffer of the rank's share (and its first touch).
-  const uint64_t middle_size = cols * my_i2_count * n1;
-  const bool reuse_local = local.contiguous() && local.rows * cols == middle_size;
-  if (!reuse_local) ws.middle.resize(middle_size);
-  Fp* const middle = reuse_local ? local.data : ws.middle.data();
+  // Σ x w^(-ik) is the DIF with the inverse roots' table: no reversal.
+  const Fp* tw = inverse_roots ? ntt_plan.inverse_twiddles() : ntt_plan.forward_twiddles();
+  const auto& kernels = ntt_plan.kernels();
 
   // Exchange 1: (i1 in mine) × (i2 in theirs) to every rank.
-  exchange_columns(
+  ColumnExchange first(
       comm, ws, cols, [&](uint64_t to) { return plan.first_exchange_count(me, to); },
-      [&](uint64_t from) { return plan.first_exchange_count(from, me); },
-      [&](uint64_t to, uint64_t c, Fp* out) {
-        pack_row_block(local, c, n2, my_i1_count, plan.middle.first_unit(to),
-                       plan.middle.unit_count(to), out);
-      },
-      [&](uint64_t from, uint64_t c, const Fp* in) {
-        const uint64_t i1_count = plan.i1_count(from);
-        for (uint64_t b = 0; b < my_i2_count; ++b) {
-          std::copy_n(in + b * i1_count, i1_count,
-                      middle + (c * my_i2_count + b) * n1 + plan.first_i1(from));
-        }
-      });
-  // Size-n1 transforms over i1, left in bit-reversed order (position j holds
-  // k1 = rev(j), so the second exchange reads runs in order), then the
-  // twiddles w_n^(i2·k1). With inverse roots: sum_i1 x[i1] w^-(i1·k1) is the
-  // forward transform of x[-i1 mod n1], and 1/n1 joins the twiddles.
-  const MatrixView runs(middle, n1, cols * my_i2_count);
-  const Fp root = field::two_adic_root(plan.log_n);
-  if (inverse_roots) {
-    const auto total = static_cast<int64_t>(runs.cols);
-#pragma omp parallel for schedule(static)
-    for (int64_t r = 0; r < total; ++r) {
-      Fp* run = runs.column(static_cast<uint64_t>(r));
-      std::reverse(run + 1, run + n1);  // i1 -> -i1 mod n1
-    }
-  }
-  ntt::forward(ntt_plan, runs, Order::kBitReversed);
-  // With inverse roots the whole 1/n (1/n1 here, 1/n2 of the second
-  // transforms) joins the twiddles: one multiplication pass, not two.
-  twiddle_reversed_runs(middle, my_i2_count, cols, plan.log_n1, my_i2,
-                        inverse_roots ? root.inverse() : root,
-                        inverse_roots ? Fp::from_u64(plan.n1() * plan.n2()).inverse() : Fp::one());
+      [&](uint64_t from) { return plan.first_exchange_count(from, me); });
+  for_each_peer_column(ranks, cols, [&](uint64_t to, uint64_t c) {
+    pack_row_block(local, c, n2, my_i1_count, plan.middle.first_unit(to),
+                   plan.middle.unit_count(to), first.send_block(to, c));
+  });
+  first.run();
 
-  // Exchange 2: (i2 in mine) × (j in theirs), k1 = rev(j), to every rank.
-  exchange_columns(
+  // Size-n1 transforms over i1 of each owned i2, left in bit-reversed order
+  // (position p holds k1 = rev(p)), times w_n^(i2·k1) (with inverse roots,
+  // the whole 1/n joins these twiddles), then positions [first_i1(to),
+  // +i1_count(to)) go to rank `to`, position-major.
+  ColumnExchange second(
       comm, ws, cols, [&](uint64_t to) { return plan.second_exchange_count(me, to); },
-      [&](uint64_t from) { return plan.second_exchange_count(from, me); },
-      [&](uint64_t to, uint64_t c, Fp* out) {
-        pack_run_block(middle, c, my_i2_count, n1, plan.first_i1(to), plan.i1_count(to), out);
-      },
-      [&](uint64_t from, uint64_t c, const Fp* in) {
-        unpack_row_block(local, c, n2, my_i1_count, plan.middle.first_unit(from),
-                         plan.middle.unit_count(from), in);
-      });
-  // Size-n2 transforms over i2, bit-reversed output: the rank's block of
-  // the bit-reversed result. With inverse roots: sum_i2 z[i2] w^-(i2·k2) is
-  // the forward transform of z[-i2 mod n2] (1/n2 was applied with the twiddles).
-  for (uint64_t c = 0; c < cols; ++c) {
-    if (inverse_roots) {
-      for (uint64_t b = 0; b < my_i1_count; ++b) {
-        Fp* run = local.column(c) + b * n2;
-        std::reverse(run + 1, run + n2);  // i2 -> -i2 mod n2
+      [&](uint64_t from) { return plan.second_exchange_count(from, me); });
+  const Fp root =
+      inverse_roots ? field::two_adic_root(plan.log_n).inverse() : field::two_adic_root(plan.log_n);
+  const Fp start = inverse_roots ? Fp::from_u64(n1 * n2).inverse() : Fp::one();
+  const std::vector<uint32_t> reversed = reversal_table(plan.log_n1);
+#pragma omp parallel
+  {
+    UninitializedVector<Fp> powers(n1), gathered(n1), runs(kTileRuns * run_pitch(n1));
+    const uint64_t tiles = (my_i2_count + kTileRuns - 1) / kTileRuns;
+#pragma omp for schedule(static)
+    for (int64_t item = 0; item < static_cast<int64_t>(cols * tiles); ++item) {
+      const uint64_t c = static_cast<uint64_t>(item) / tiles;
+      const uint64_t a0 = static_cast<uint64_t>(item) % tiles * kTileRuns;
+      const uint64_t tile = std::min(kTileRuns, my_i2_count - a0);
+      for (uint64_t k = 0; k < tile; ++k) {
+        Fp* run = runs.data() + k * run_pitch(n1);
+        for (uint64_t from = 0; from < ranks; ++from) {
+          const uint64_t count = plan.i1_count(from);
+          std::copy_n(first.receive_block(from, c) + (a0 + k) * count, count,
+                      run + plan.first_i1(from));
+        }
+        ntt::detail::dif(run, plan.log_n1, tw, kernels, false);
+        geometric_powers(start, root.pow(my_i2 + a0 + k), powers);  // w^(i2)
+        for (uint64_t p = 0; p < n1; ++p) gathered[p] = powers[reversed[p]];
+        kernels.mul(run, gathered.data(), run, n1);
+      }
+      for (uint64_t to = 0; to < ranks; ++to) {
+        write_transposed(runs.data(), tile, run_pitch(n1), plan.first_i1(to), plan.i1_count(to),
+                         second.send_block(to, c), my_i2_count, a0);
       }
     }
-    ntt::forward(ntt_plan, MatrixView(local.column(c), n2, my_i1_count, n2), Order::kBitReversed);
+  }
+  second.run();
+
+  // Size-n2 transforms over i2 of each owned row, bit-reversed output: the
+  // rank's block of the bit-reversed result.
+  const auto rows = static_cast<int64_t>(cols * my_i1_count);
+#pragma omp parallel for schedule(static)
+  for (int64_t item = 0; item < rows; ++item) {
+    const uint64_t c = static_cast<uint64_t>(item) / my_i1_count;
+    const uint64_t b = static_cast<uint64_t>(item) % my_i1_count;
+    Fp* row = local.column(c) + b * n2;
+    for (uint64_t from = 0; from < ranks; ++from) {
+      const uint64_t count = plan.middle.unit_count(from);
+      std::copy_n(second.receive_block(from, c) + b * count, count,
+                  row + plan.middle.first_unit(from));
+    }
+    ntt::detail::dif(row, plan.log_n2, tw, kernels, false);
   }
 }
 
@@ -308,15 +346,20 @@ void distributed_interpolate(const ntt::NttPlan& ntt_plan, Communicator& comm,
 namespace {
 
 // distributed_inverse, with the forward roots and no 1/n when `forward_roots`
-// (bit-reversed coefficients in, natural evaluations out). The local
-// transforms are inverse ones either way: sum_k z[k] w^(i·k) is m times the
-// inverse transform at -i mod m, a reversal inside each run.
+// (bit-reversed coefficients in, natural evaluations out). load_row(c, b,
+// row) gives row b (n2 values) of column c of the input: the rank's block,
+// or a block never stored (distributed_forward_from_spread). Both local
+// transforms are DITs (bit-reversed in, natural out) with the chosen
+// roots, unscaled; 1/n joins the first twiddles. Output in `local`.
+template <class LoadRow>
 void inverse_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const DistributedNttPlan& plan,
-                  MatrixView local, bool forward_roots, ExchangeWorkspace* workspace) {
+                  MatrixView local, bool forward_roots, ExchangeWorkspace* workspace,
+                  const LoadRow& load_row) {
   check_local(plan, comm, local);
   ExchangeWorkspace own;
   ExchangeWorkspace& ws = workspace != nullptr ? *workspace : own;
   const auto me = static_cast<uint64_t>(comm.rank());
+  const auto ranks = static_cast<uint64_t>(comm.size());
   const uint64_t cols = local.cols;
   const uint64_t n1 = plan.n1();
   const uint64_t n2 = plan.n2();
@@ -324,77 +367,66 @@ void inverse_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
   const uint64_t my_j_count = plan.i1_count(me);
   const uint64_t my_i2_count = plan.middle.unit_count(me);
   if (cols == 0) return;
-
-  // Size-n2 inverses over k2 (bit-reversed in, natural i2 out, 1/n2), then
-  // w_n^-(i2·k1) with k1 = rev(j): run j, position i2.
-  for (uint64_t c = 0; c < cols; ++c) {
-    ntt::inverse(ntt_plan, MatrixView(local.column(c), n2, my_j_count, n2), Order::kBitReversed);
-  }
+  const Fp* tw = forward_roots ? ntt_plan.forward_twiddles() : ntt_plan.inverse_twiddles();
+  const auto& kernels = ntt_plan.kernels();
   const Fp root =
       forward_roots ? field::two_adic_root(plan.log_n) : field::two_adic_root(plan.log_n).inverse();
-  {
-    const auto total = static_cast<int64_t>(my_j_count * cols);
-    // Forward roots: the factors n2 and n1 of both reversed inverse
-    // transforms join the twiddles.
-    const Fp start = forward_roots ? Fp::from_u64(n1 * n2) : Fp::one();
-#pragma omp parallel
-    {
-      std::vector<Fp> powers(n2);
-#pragma omp for schedule(static)
-      for (int64_t item = 0; item < total; ++item) {
-        const uint64_t c = static_cast<uint64_t>(item) / my_j_count;
-        const uint64_t b = static_cast<uint64_t>(item) % my_j_count;
-        Fp* run = local.column(c) + b * n2;
-        if (forward_roots) std::reverse(run + 1, run + n2);  // i2 -> -i2 mod n2
-        geometric_powers(start, root.pow(reverse(my_j + b, plan.log_n1)), powers);  // w^(∓k1)
-        const std::span<Fp> x(run, n2);
-        field::mul(x, powers, x);
-      }
-    }
-  }
+  const Fp start = forward_roots ? Fp::one() : Fp::from_u64(n1 * n2).inverse();
 
-  // Exchange 2 backwards: (j in mine) × (i2 in theirs).
-  ws.middle.resize(cols * my_i2_count * n1);
-  std::vector<uint32_t> reversed(n1);  // reverse(j, log n1), computed once
-  for (uint64_t j = 0; j < n1; ++j) reversed[j] = static_cast<uint32_t>(reverse(j, plan.log_n1));
-  Fp* const middle = ws.middle.data();
-  exchange_columns(
+  // Size-n2 transforms over k2 of each owned row j (natural i2 out), times
+  // w_n^(±i2·k1) with k1 = rev(j); then (i2 in theirs) × (j in mine) to
+  // every rank, i2-major.
+  ColumnExchange second(
       comm, ws, cols, [&](uint64_t to) { return plan.second_exchange_count(to, me); },
-      [&](uint64_t from) { return plan.second_exchange_count(me, from); },
-      [&](uint64_t to, uint64_t c, Fp* out) {
-        pack_row_block(local, c, n2, my_j_count, plan.middle.first_unit(to),
-                       plan.middle.unit_count(to), out);
-      },
-      [&](uint64_t from, uint64_t c, const Fp* in) {
-        const uint64_t j_begin = plan.first_i1(from);
-        const uint64_t j_count = plan.i1_count(from);
-        for (uint64_t a = 0; a < my_i2_count; ++a) {
-          Fp* run = middle + (c * my_i2_count + a) * n1;
-          for (uint64_t j = j_begin; j < j_begin + j_count; ++j) run[reversed[j]] = *in++;
-        }
-      });
-  // Size-n1 inverses over k1 (natural in and out, 1/n1).
-  ntt::inverse(ntt_plan, MatrixView(middle, n1, cols * my_i2_count), Order::kNatural);
-  if (forward_roots) {
-    const auto total = static_cast<int64_t>(cols * my_i2_count);
-#pragma omp parallel for schedule(static)
-    for (int64_t r = 0; r < total; ++r) {
-      Fp* run = middle + static_cast<uint64_t>(r) * n1;
-      std::reverse(run + 1, run + n1);  // i1 -> -i1 mod n1
+      [&](uint64_t from) { return plan.second_exchange_count(me, from); });
+  for_each_tile(cols, my_j_count, n2, [&](uint64_t c, uint64_t b0, uint64_t tile, Fp* rows) {
+    for (uint64_t k = 0; k < tile; ++k) {
+      Fp* row = rows + k * run_pitch(n2);
+      load_row(c, b0 + k, row);
+      ntt::detail::dit(row, plan.log_n2, tw, kernels, false);
+      kernels.scale_geometric(row, n2, start, root.pow(reverse(my_j + b0 + k, plan.log_n1)));
     }
-  }
+    for (uint64_t to = 0; to < ranks; ++to) {
+      write_transposed(rows, tile, run_pitch(n2), plan.middle.first_unit(to),
+                       plan.middle.unit_count(to), second.send_block(to, c), my_j_count, b0);
+    }
+  });
+  second.run();
 
-  // Exchange 1 backwards: (i2 in mine) × (i1 in theirs).
-  exchange_columns(
+  // Each owned i2's run over j (bit-reversed k1), size-n1 DIT to natural
+  // i1, then positions [first_i1(to), +i1_count(to)) to rank `to`.
+  ColumnExchange first(
       comm, ws, cols, [&](uint64_t to) { return plan.first_exchange_count(to, me); },
-      [&](uint64_t from) { return plan.first_exchange_count(me, from); },
-      [&](uint64_t to, uint64_t c, Fp* out) {
-        pack_run_block(middle, c, my_i2_count, n1, plan.first_i1(to), plan.i1_count(to), out);
-      },
-      [&](uint64_t from, uint64_t c, const Fp* in) {
-        unpack_row_block(local, c, n2, my_j_count, plan.middle.first_unit(from),
-                         plan.middle.unit_count(from), in);
-      });
+      [&](uint64_t from) { return plan.first_exchange_count(me, from); });
+  for_each_tile(cols, my_i2_count, n1, [&](uint64_t c, uint64_t a0, uint64_t tile, Fp* runs) {
+    for (uint64_t k = 0; k < tile; ++k) {
+      Fp* run = runs + k * run_pitch(n1);
+      for (uint64_t from = 0; from < ranks; ++from) {
+        const uint64_t count = plan.i1_count(from);
+        std::copy_n(second.receive_block(from, c) + (a0 + k) * count, count,
+                    run + plan.first_i1(from));
+      }
+      ntt::detail::dit(run, plan.log_n1, tw, kernels, false);
+    }
+    for (uint64_t to = 0; to < ranks; ++to) {
+      write_transposed(runs, tile, run_pitch(n1), plan.first_i1(to), plan.i1_count(to),
+                       first.send_block(to, c), my_i2_count, a0);
+    }
+  });
+  first.run();
+
+  // (i2 in theirs) × (i1 in mine) into the rank's rows.
+  for_each_peer_column(ranks, cols, [&](uint64_t from, uint64_t c) {
+    unpack_row_block(local, c, n2, my_j_count, plan.middle.first_unit(from),
+                     plan.middle.unit_count(from), first.receive_block(from, c));
+  });
+}
+
+// load_row for inverse_impl: row b of the rank's own block.
+auto own_rows(const MatrixView& local, uint64_t n2) {
+  return [&local, n2](uint64_t c, uint64_t b, Fp* row) {
+    std::copy_n(local.column(c) + b * n2, n2, row);
+  };
 }
 
 }  // namespace
@@ -402,13 +434,42 @@ void inverse_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
 void distributed_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
                          const DistributedNttPlan& plan, MatrixView local,
                          ExchangeWorkspace* workspace) {
-  inverse_impl(ntt_plan, comm, plan, local, false, workspace);
+  inverse_impl(ntt_plan, comm, plan, local, false, workspace, own_rows(local, plan.n2()));
 }
 
 void distributed_forward_from_reversed(const ntt::NttPlan& ntt_plan, Communicator& comm,
                                        const DistributedNttPlan& plan, MatrixView local,
                                        ExchangeWorkspace* workspace) {
-  inverse_impl(ntt_plan, comm, plan, local, true, workspace);
+  inverse_impl(ntt_plan, comm, plan, local, true, workspace, own_rows(local, plan.n2()));
+}
+
+void distributed_forward_from_spread(const ntt::NttPlan& ntt_plan, Communicator& comm,
+                                     const DistributedNttPlan& plan, field::ConstMatrixView values,
+                                     std::span<const Fp> factors, uint64_t spacing,
+                                     MatrixView local, ExchangeWorkspace* workspace) {
+  BAOBAB_CHECK(spacing != 0 && values.cols == local.cols && values.rows * spacing == local.rows &&
+                   (factors.empty() || factors.size() == values.rows),
+               "distributed_forward_from_spread: blocks do not match");
+  const uint64_t n2 = plan.n2();
+  const auto& kernels = ntt_plan.kernels();
+  const auto load = [&](uint64_t c, uint64_t b, Fp* row) {
+    std::fill_n(row, n2, Fp::zero());
+    // Positions u = p·spacing in [b·n2, (b+1)·n2): p in [p0, p1).
+    const uint64_t p0 = (b * n2 + spacing - 1) / spacing;
+    const uint64_t p1 = ((b + 1) * n2 + spacing - 1) / spacing;
+    const Fp* src = values.column(c) + p0;
+    Fp* dst = row + (p0 * spacing - b * n2);
+    if (factors.empty()) {
+      for (uint64_t p = 0; p < p1 - p0; ++p) dst[p * spacing] = src[p];
+      return;
+    }
+    // The products by the vector kernel, then spread.
+    thread_local UninitializedVector<Fp> products;
+    products.resize(p1 - p0);
+    kernels.mul(src, factors.data() + p0, products.data(), p1 - p0);
+    for (uint64_t p = 0; p < p1 - p0; ++p) dst[p * spacing] = products[p];
+  };
+  inverse_impl(ntt_plan, comm, plan, local, true, workspace, load);
 }
 
 void distributed_coset_forward(const ntt::NttPlan& ntt_plan, Communicator& comm,

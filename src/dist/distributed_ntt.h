@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 
 #include "src/common/result.h"
 #include "src/common/uninitialized.h"
@@ -95,5 +96,16 @@ void distributed_forward_from_reversed(const ntt::NttPlan& ntt_plan, Communicato
 void distributed_coset_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
                                const DistributedNttPlan& plan, field::MatrixView local,
                                field::Fp shift, ExchangeWorkspace* workspace = nullptr);
+
+// distributed_forward_from_reversed of the column whose bit-reversed
+// position u of this rank's block holds values[p]·factors[p] where u =
+// p·spacing and zero elsewhere (factors empty: values[p]), without storing
+// that column: the low-degree extension's zero-padded coefficients
+// (distributed_lde.h). `values`: the rank's local.rows / spacing rows.
+void distributed_forward_from_spread(const ntt::NttPlan& ntt_plan, Communicator& comm,
+                                     const DistributedNttPlan& plan, field::ConstMatrixView values,
+                                     std::span<const field::Fp> factors, uint64_t spacing,
+                                     field::MatrixView local,
+                                     ExchangeWorkspace* workspace = nullptr);
 
 }  // namespace baobab::dist

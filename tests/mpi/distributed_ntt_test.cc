@@ -131,15 +131,15 @@ TEST(DistributedLde, BlocksAndCommitmentEqualTheSingleProcessOnes) {
   mpi::MpiCommunicator comm(1 << 12);
   const auto ranks = static_cast<uint64_t>(comm.size());
   const auto me = static_cast<uint64_t>(comm.rank());
-  const ntt::NttPlan ntt_plan(16);
+  const ntt::NttPlan ntt_plan(18);
   const hash::Sha256Hasher hasher;
-  for (int log_n : {4, 7, 10, 12}) {
+  for (int log_n : {4, 7, 10, 12, 14}) {
     for (uint64_t blowup : {2, 8}) {
       auto plan = plan_distributed_lde(log_n, blowup, ranks);
       ASSERT_TRUE(plan.ok()) << plan.error().to_string();
       const uint64_t n = uint64_t{1} << log_n;
       const uint64_t big_n = n * blowup;
-      constexpr uint64_t kCols = 2;
+      constexpr uint64_t kCols = 3;
       const auto evals = random_column(n * kCols, 4000 + log_n);
       std::vector<Fp> expected(big_n * kCols);
       const Fp shift = blowup == 8 ? field::kCosetShift.pow(2) : field::kCosetShift;
@@ -156,6 +156,19 @@ TEST(DistributedLde, BlocksAndCommitmentEqualTheSingleProcessOnes) {
                       field::MatrixView(out.data(), out_count, kCols), shift);
       ASSERT_EQ(out, block_of(expected, big_n, kCols, out_first, out_count))
           << "log_n " << log_n << " blowup " << blowup << " rank " << me;
+
+      // Natural rows out (the prover's form: the coefficients spread into
+      // the extended layout without being stored).
+      std::vector<Fp> expected_natural(big_n * kCols);
+      ntt::lde(ntt_plan, field::ConstMatrixView(evals.data(), n, kCols), blowup,
+               field::MatrixView(expected_natural.data(), big_n, kCols), Order::kNatural, shift);
+      auto mine_again = block_of(evals, n, kCols, in_first, in_count);
+      std::vector<Fp> out_natural(out_count * kCols);
+      distributed_lde(
+          ntt_plan, comm, plan.value(), field::MatrixView(mine_again.data(), in_count, kCols),
+          field::MatrixView(out_natural.data(), out_count, kCols), shift, nullptr, Order::kNatural);
+      ASSERT_EQ(out_natural, block_of(expected_natural, big_n, kCols, out_first, out_count))
+          << "natural, log_n " << log_n << " blowup " << blowup << " rank " << me;
 
       auto subtrees = mpi::plan_subtrees(big_n, ranks);
       ASSERT_TRUE(subtrees.ok());
