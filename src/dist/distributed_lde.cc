@@ -92,4 +92,20 @@ void distributed_lde(const ntt::NttPlan& ntt_plan, Communicator& comm,
   distributed_forward(ntt_plan, comm, plan.extended, out, &ws);
 }
 
+void distributed_lde_natural(const ntt::NttPlan& ntt_plan, Communicator& comm,
+                             const DistributedLdePlan& plan, field::ConstMatrixView evals,
+                             field::MatrixView scratch, field::MatrixView out, field::Fp shift,
+                             ExchangeWorkspace* workspace) {
+  ExchangeWorkspace own;
+  ExchangeWorkspace& ws = workspace != nullptr ? *workspace : own;
+  const auto me = static_cast<uint64_t>(comm.rank());
+  BAOBAB_CHECK(out.cols == evals.cols && scratch.cols == evals.cols &&
+                   out.rows == plan.extended.rows.row_count(me),
+               "distributed_lde_natural: blocks of the wrong shape");
+  BAOBAB_CHECK(!shift.is_zero(), "distributed_lde_natural: zero shift");
+  if (evals.cols == 0) return;
+  distributed_interpolate(ntt_plan, comm, plan.trace, evals, scratch, &ws);
+  distributed_extend_coefficients(ntt_plan, comm, plan, scratch, out, shift, &ws);
+}
+
 }  // namespace baobab::dist

@@ -37,6 +37,14 @@ void distributed_lde(const ntt::NttPlan& ntt_plan, Communicator& comm,
                      field::Fp shift, ExchangeWorkspace* workspace = nullptr,
                      ntt::Order out_order = ntt::Order::kBitReversed);
 
+// Natural order out, `evals` read where they are (any column stride: a
+// column group of a trace) and `scratch` (the rank's plan.trace rows, as
+// many columns) holding the coefficients on the way.
+void distributed_lde_natural(const ntt::NttPlan& ntt_plan, Communicator& comm,
+                             const DistributedLdePlan& plan, field::ConstMatrixView evals,
+                             field::MatrixView scratch, field::MatrixView out, field::Fp shift,
+                             ExchangeWorkspace* workspace = nullptr);
+
 // The second half of the natural-order LDE: `coefficients` in the
 // bit-reversed rows of plan.trace (position p holds c_rev(p)), this rank's
 // natural rows of the evaluations of Σ c_i (shift·x)^i over <w_N> out (the

@@ -52,7 +52,7 @@ Exchange plan_exchange(uint64_t ranks, uint64_t cols, SendCount send, ReceiveCou
 }
 
 void check_local(const DistributedNttPlan& plan, const Communicator& comm,
-                 const MatrixView& local) {
+                 const field::ConstMatrixView& local) {
   BAOBAB_CHECK(plan.rows.ranks == static_cast<uint64_t>(comm.size()),
                "distributed NTT: plan made for another rank count");
   BAOBAB_CHECK(local.rows == plan.rows.row_count(static_cast<uint64_t>(comm.rank())),
@@ -193,8 +193,8 @@ void write_transposed(const Fp* runs, uint64_t tile, uint64_t pitch, uint64_t be
 // The row layouts hold, per column, `rows` runs of n2 values (run b, entry
 // i2 at b·n2 + i2). Block of (i2 in [begin, begin + count)) × (all runs),
 // i2-major.
-void pack_row_block(const MatrixView& local, uint64_t c, uint64_t n2, uint64_t rows, uint64_t begin,
-                    uint64_t count, Fp* out) {
+void pack_row_block(const field::ConstMatrixView& local, uint64_t c, uint64_t n2, uint64_t rows,
+                    uint64_t begin, uint64_t count, Fp* out) {
   transpose_tiles(local.column(c) + begin, n2, rows, count, out, rows);
 }
 
@@ -245,8 +245,11 @@ namespace {
 // receive buffer, transformed and twiddled in cache and written straight
 // into the next send buffer: one pass over the data per stage.
 void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const DistributedNttPlan& plan,
-                  MatrixView local, bool inverse_roots, ExchangeWorkspace* workspace) {
+                  field::ConstMatrixView in, MatrixView local, bool inverse_roots,
+                  ExchangeWorkspace* workspace) {
+  check_local(plan, comm, in);
   check_local(plan, comm, local);
+  BAOBAB_CHECK(in.cols == local.cols, "distributed NTT: input and output blocks differ");
   ExchangeWorkspace own;
   ExchangeWorkspace& ws = workspace != nullptr ? *workspace : own;
   const auto me = static_cast<uint64_t>(comm.rank());
@@ -267,8 +270,8 @@ void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
       comm, ws, cols, [&](uint64_t to) { return plan.first_exchange_count(me, to); },
       [&](uint64_t from) { return plan.first_exchange_count(from, me); });
   for_each_peer_column(ranks, cols, [&](uint64_t to, uint64_t c) {
-    pack_row_block(local, c, n2, my_i1_count, plan.middle.first_unit(to),
-                   plan.middle.unit_count(to), first.send_block(to, c));
+    pack_row_block(in, c, n2, my_i1_count, plan.middle.first_unit(to), plan.middle.unit_count(to),
+                   first.send_block(to, c));
   });
   first.run();
 
@@ -334,13 +337,19 @@ void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
 void distributed_forward(const ntt::NttPlan& ntt_plan, Communicator& comm,
                          const DistributedNttPlan& plan, MatrixView local,
                          ExchangeWorkspace* workspace) {
-  forward_impl(ntt_plan, comm, plan, local, false, workspace);
+  forward_impl(ntt_plan, comm, plan, local, local, false, workspace);
 }
 
 void distributed_interpolate(const ntt::NttPlan& ntt_plan, Communicator& comm,
                              const DistributedNttPlan& plan, MatrixView local,
                              ExchangeWorkspace* workspace) {
-  forward_impl(ntt_plan, comm, plan, local, true, workspace);
+  forward_impl(ntt_plan, comm, plan, local, local, true, workspace);
+}
+
+void distributed_interpolate(const ntt::NttPlan& ntt_plan, Communicator& comm,
+                             const DistributedNttPlan& plan, field::ConstMatrixView evals,
+                             MatrixView coefficients, ExchangeWorkspace* workspace) {
+  forward_impl(ntt_plan, comm, plan, evals, coefficients, true, workspace);
 }
 
 namespace {

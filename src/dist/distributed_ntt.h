@@ -83,6 +83,13 @@ void distributed_coset_forward(const ntt::NttPlan& ntt_plan, Communicator& comm,
 void distributed_interpolate(const ntt::NttPlan& ntt_plan, Communicator& comm,
                              const DistributedNttPlan& plan, field::MatrixView local,
                              ExchangeWorkspace* workspace = nullptr);
+// The same with the evaluations read from `evals` (any column stride, left
+// unchanged) and the coefficients written to `coefficients`: no copy of the
+// input first.
+void distributed_interpolate(const ntt::NttPlan& ntt_plan, Communicator& comm,
+                             const DistributedNttPlan& plan, field::ConstMatrixView evals,
+                             field::MatrixView coefficients,
+                             ExchangeWorkspace* workspace = nullptr);
 // Bit-reversed rows in, natural rows out (scaled by 1/n, like ntt::inverse).
 void distributed_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
                          const DistributedNttPlan& plan, field::MatrixView local,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <optional>
@@ -175,7 +176,15 @@ Result<TableBlocks> plan_table(Context& ctx, size_t t) {
 // Columns per exchange: the exchange buffers (ExchangeWorkspace) hold this
 // many columns of a rank's LDE block, not the whole group (~200 columns for
 // the RV32IM CPU table), which keeps their memory and first touch small.
-constexpr uint64_t kColumnsPerExchange = 8;
+// BAOBAB_EXCHANGE_COLUMNS (1 to 64) overrides it, for tuning.
+uint64_t columns_per_exchange() {
+  static const uint64_t columns = [] {
+    const char* text = std::getenv("BAOBAB_EXCHANGE_COLUMNS");
+    const uint64_t value = text != nullptr ? std::strtoull(text, nullptr, 10) : 0;
+    return value >= 1 && value <= 64 ? value : uint64_t{8};
+  }();
+  return columns;
+}
 
 // The LDE of this rank's trace rows into `out` (natural order, halo rows of
 // the next block after its own) and its commitment.
@@ -199,17 +208,16 @@ void commit_group(Context& ctx, TableBlocks& table, ConstMatrixView trace_rows, 
         DistributedCommitment::build(comm, ctx.hasher, table.lde_plan.extended.rows, out.block());
     return;
   }
-  const uint64_t batch = std::min(kColumnsPerExchange, out.cols);
-  UninitializedVector<Fp> evals(table.count_n * batch);  // the LDE's scratch
+  const uint64_t batch = std::min(columns_per_exchange(), out.cols);
+  UninitializedVector<Fp> coefficients(table.count_n * batch);  // the LDE's scratch
   for (uint64_t first = 0; first < out.cols; first += batch) {
     const uint64_t cols = std::min(batch, out.cols - first);
-    for (uint64_t c = 0; c < cols; ++c) {
-      std::copy_n(trace_rows.column(first + c), table.count_n, evals.data() + c * table.count_n);
-    }
-    distributed_lde(ctx.ntt_plan, comm, table.lde_plan,
-                    MatrixView(evals.data(), table.count_n, cols),
-                    MatrixView(out.lde.data() + first * out.stride(), out.rows, cols, out.stride()),
-                    table.shift, &ctx.workspace, ntt::Order::kNatural);
+    distributed_lde_natural(
+        ctx.ntt_plan, comm, table.lde_plan,
+        ConstMatrixView(trace_rows.column(first), table.count_n, cols, trace_rows.stride),
+        MatrixView(coefficients.data(), table.count_n, cols),
+        MatrixView(out.lde.data() + first * out.stride(), out.rows, cols, out.stride()),
+        table.shift, &ctx.workspace);
   }
   if (halo != 0) {
     exchange_next_rows(comm, out.block(),

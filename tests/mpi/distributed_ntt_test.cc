@@ -170,6 +170,25 @@ TEST(DistributedLde, BlocksAndCommitmentEqualTheSingleProcessOnes) {
       ASSERT_EQ(out_natural, block_of(expected_natural, big_n, kCols, out_first, out_count))
           << "natural, log_n " << log_n << " blowup " << blowup << " rank " << me;
 
+      // The same read in place from a strided view (a column group of a
+      // wider trace), the input left unchanged.
+      const uint64_t stride = in_count + 3;
+      std::vector<Fp> wide(stride * kCols, Fp::from_u64(99));
+      const auto original = block_of(evals, n, kCols, in_first, in_count);
+      for (uint64_t c = 0; c < kCols; ++c) {
+        std::copy_n(original.begin() + static_cast<std::ptrdiff_t>(c * in_count), in_count,
+                    wide.begin() + static_cast<std::ptrdiff_t>(c * stride));
+      }
+      const std::vector<Fp> wide_before = wide;
+      std::vector<Fp> scratch(in_count * kCols);
+      std::vector<Fp> out_in_place(out_count * kCols);
+      distributed_lde_natural(ntt_plan, comm, plan.value(),
+                              field::ConstMatrixView(wide.data(), in_count, kCols, stride),
+                              field::MatrixView(scratch.data(), in_count, kCols),
+                              field::MatrixView(out_in_place.data(), out_count, kCols), shift);
+      EXPECT_EQ(out_in_place, out_natural) << "strided input, log_n " << log_n;
+      EXPECT_EQ(wide, wide_before) << "the input was written";
+
       auto subtrees = mpi::plan_subtrees(big_n, ranks);
       ASSERT_TRUE(subtrees.ok());
       std::vector<hash::Digest> roots;
