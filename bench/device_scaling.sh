@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
 # Issue 6's strong-scaling run on a host with at least 16 cores (the lent
-# device machine): machine facts, then bench/prove_ranks.sh on cycle_loop at
-# a 2^22-row cpu table, one rank per core, R = 16 first and R = 2 last so that
-# a run cut short still has R = 1 and R = 16. Results go to <out dir>.
-#   bench/device_scaling.sh <baobab> <guest dir> <out dir> ["R list"] [rounds]
-set -euo pipefail
-baobab=$1
-guests=$2
-out=$3
-list=${4:-"16 1 8 4 2"}
-rounds=${5:-417000}
+# device machine): machine facts, whether Open MPI's single-copy `cma`
+# works here (else plain shared memory), bench/host_ceiling for R = 1 .. 16
+# (what the host allows), then bench/prove_ranks.sh on cycle_loop at a
+# 2^22-row cpu table, one rank per core, one line per R as each ends, in
+# the order given (R = 16 first and R = 2 last by default, so that a run cut
+# short still has R = 1 and R = 16). EXCHANGE_COLUMNS="8 2" repeats R = 16
+# with each BAOBAB_EXCHANGE_COLUMNS. Results go to <out dir>.
+#   bench/device_scaling.sh <build dir> <out dir> ["R list"] [rounds]
+# <build dir> holds src/cli/baobab, bench/host_ceiling and guests/cycle_loop.elf.
+set -uo pipefail
+build=$1
+out=$2
+list=${3:-"16 1 8 4 2"}
+rounds=${4:-417000}
+baobab=$build/src/cli/baobab
+elf=$build/guests/cycle_loop.elf
+here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$out"
 {
   date -u
@@ -17,8 +24,24 @@ mkdir -p "$out"
   lscpu | grep -E "Model name|Socket|Thread|Core|MHz|L3" || true
   free -g
   mpirun --version | head -1
-  ldd "$baobab"
-} >"$out/machine.txt" 2>&1 || true
+} >"$out/machine.txt" 2>&1
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_btl=self,vader \
+  OMPI_MCA_rmaps_base_oversubscribe=1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+printf 2000 >"$tmp/small.txt"
+single_copy=cma
+OMPI_MCA_btl_vader_single_copy_mechanism=cma timeout 120 mpirun -np 2 --bind-to none \
+  -x OMP_NUM_THREADS=1 "$baobab" prove "$elf" --input "$tmp/small.txt" -o "$tmp/small.bin" \
+  >/dev/null 2>&1 || single_copy=none
+echo "single copy: $single_copy" | tee -a "$out/machine.txt"
+export OMPI_MCA_btl_vader_single_copy_mechanism=$single_copy
+for ranks in 1 2 4 8 16; do
+  mpirun -np "$ranks" --bind-to none "$build/bench/host_ceiling" --seconds 1.5
+done | tee "$out/ceiling.jsonl"
 printf %s "$rounds" >"$out/rounds.txt"
-"$(dirname "$0")/prove_ranks.sh" "$baobab" "$guests/cycle_loop.elf" "$out/rounds.txt" "$list" |
-  tee "$out/scaling.jsonl"
+for columns in ${EXCHANGE_COLUMNS:-}; do
+  echo "{\"exchange_columns\":$columns}"
+  BAOBAB_EXCHANGE_COLUMNS=$columns "$here/prove_ranks.sh" "$baobab" "$elf" "$out/rounds.txt" 16
+done | tee "$out/exchange_columns.jsonl"
+"$here/prove_ranks.sh" "$baobab" "$elf" "$out/rounds.txt" "$list" | tee "$out/scaling.jsonl"
