@@ -42,6 +42,19 @@ std::vector<Fp> block_of(const std::vector<Fp>& all, uint64_t n, uint64_t cols, 
   return out;
 }
 
+// `block` (count rows of `cols` columns) in an allocation whose columns
+// start `stride` elements apart, the gaps holding `fill`: a block inside a
+// taller matrix.
+std::vector<Fp> with_stride(const std::vector<Fp>& block, uint64_t count, uint64_t cols,
+                            uint64_t stride, Fp fill) {
+  std::vector<Fp> out(stride * cols, fill);
+  for (uint64_t c = 0; c < cols; ++c) {
+    std::copy_n(block.begin() + static_cast<std::ptrdiff_t>(c * count), count,
+                out.begin() + static_cast<std::ptrdiff_t>(c * stride));
+  }
+  return out;
+}
+
 TEST(DistributedNtt, EveryRankCountGivesTheSingleProcessResult) {
   mpi::MpiCommunicator comm(/*max_message=*/4096);  // several messages per exchange
   const auto ranks = static_cast<uint64_t>(comm.size());
@@ -61,12 +74,8 @@ TEST(DistributedNtt, EveryRankCountGivesTheSingleProcessResult) {
     ntt::forward(ntt_plan, field::MatrixView(expected.data(), n, kCols), Order::kBitReversed);
     // A strided local view: the block sits in a taller allocation.
     const uint64_t stride = count + 5;
-    std::vector<Fp> local(stride * kCols, Fp::from_u64(77));
     const auto mine = block_of(input, n, kCols, first, count);
-    for (uint64_t c = 0; c < kCols; ++c) {
-      std::copy_n(mine.begin() + static_cast<std::ptrdiff_t>(c * count), count,
-                  local.begin() + static_cast<std::ptrdiff_t>(c * stride));
-    }
+    std::vector<Fp> local = with_stride(mine, count, kCols, stride, Fp::from_u64(77));
     const field::MatrixView view(local.data(), count, kCols, stride);
     distributed_forward(ntt_plan, comm, plan.value(), view);
     const auto want = block_of(expected, n, kCols, first, count);
@@ -173,12 +182,8 @@ TEST(DistributedLde, BlocksAndCommitmentEqualTheSingleProcessOnes) {
       // The same read in place from a strided view (a column group of a
       // wider trace), the input left unchanged.
       const uint64_t stride = in_count + 3;
-      std::vector<Fp> wide(stride * kCols, Fp::from_u64(99));
-      const auto original = block_of(evals, n, kCols, in_first, in_count);
-      for (uint64_t c = 0; c < kCols; ++c) {
-        std::copy_n(original.begin() + static_cast<std::ptrdiff_t>(c * in_count), in_count,
-                    wide.begin() + static_cast<std::ptrdiff_t>(c * stride));
-      }
+      std::vector<Fp> wide = with_stride(block_of(evals, n, kCols, in_first, in_count), in_count,
+                                         kCols, stride, Fp::from_u64(99));
       const std::vector<Fp> wide_before = wide;
       std::vector<Fp> scratch(in_count * kCols);
       std::vector<Fp> out_in_place(out_count * kCols);
