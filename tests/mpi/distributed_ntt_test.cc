@@ -194,6 +194,19 @@ TEST(DistributedLde, BlocksAndCommitmentEqualTheSingleProcessOnes) {
       EXPECT_EQ(out_in_place, out_natural) << "strided input, log_n " << log_n;
       EXPECT_EQ(wide, wide_before) << "the input was written";
 
+      // Shift 1 (how the prover extends its composition chunks): the
+      // coefficients spread without factors.
+      std::vector<Fp> expected_plain(big_n * kCols);
+      ntt::lde(ntt_plan, field::ConstMatrixView(evals.data(), n, kCols), blowup,
+               field::MatrixView(expected_plain.data(), big_n, kCols), Order::kNatural, Fp::one());
+      std::vector<Fp> out_plain(out_count * kCols);
+      distributed_lde_natural(ntt_plan, comm, plan.value(),
+                              field::ConstMatrixView(wide.data(), in_count, kCols, stride),
+                              field::MatrixView(scratch.data(), in_count, kCols),
+                              field::MatrixView(out_plain.data(), out_count, kCols), Fp::one());
+      ASSERT_EQ(out_plain, block_of(expected_plain, big_n, kCols, out_first, out_count))
+          << "shift 1, log_n " << log_n << " blowup " << blowup << " rank " << me;
+
       auto subtrees = mpi::plan_subtrees(big_n, ranks);
       ASSERT_TRUE(subtrees.ok());
       std::vector<hash::Digest> roots;
