@@ -158,15 +158,17 @@ uint64_t run_pitch(uint64_t run_length) {
 }
 
 // Calls body(column, first run, run count, scratch) for every tile of
-// `runs_per_column` runs of every column, in parallel; scratch holds
-// kTileRuns rows of run_pitch(run_length) elements per thread.
+// `runs_per_column` runs of every column, in parallel; scratch holds, per
+// thread, kTileRuns rows of run_pitch(run_length) elements and then `extra`
+// more.
 template <class Body>
-void for_each_tile(uint64_t cols, uint64_t runs_per_column, uint64_t run_length, const Body& body) {
+void for_each_tile(uint64_t cols, uint64_t runs_per_column, uint64_t run_length, uint64_t extra,
+                   const Body& body) {
   const uint64_t tiles_per_column = (runs_per_column + kTileRuns - 1) / kTileRuns;
   const auto items = static_cast<int64_t>(cols * tiles_per_column);
 #pragma omp parallel
   {
-    UninitializedVector<Fp> scratch(kTileRuns * run_pitch(run_length));
+    UninitializedVector<Fp> scratch(kTileRuns * run_pitch(run_length) + extra);
 #pragma omp for schedule(static)
     for (int64_t item = 0; item < items; ++item) {
       const uint64_t c = static_cast<uint64_t>(item) / tiles_per_column;
@@ -180,13 +182,9 @@ void for_each_tile(uint64_t cols, uint64_t runs_per_column, uint64_t run_length,
 // [begin, begin + count), k < tile: a tile of runs written position-major.
 void write_transposed(const Fp* runs, uint64_t tile, uint64_t pitch, uint64_t begin, uint64_t count,
                       Fp* out, uint64_t stride, uint64_t first) {
-  constexpr uint64_t kBlock = 8;  // positions per pass: each run read a cache line at a time
-  for (uint64_t j0 = 0; j0 < count; j0 += kBlock) {
-    const uint64_t j1 = std::min(count, j0 + kBlock);
-    for (uint64_t j = j0; j < j1; ++j) {
-      Fp* line = out + j * stride + first;
-      for (uint64_t k = 0; k < tile; ++k) line[k] = runs[k * pitch + begin + j];
-    }
+  for (uint64_t j = 0; j < count; ++j) {
+    Fp* line = out + j * stride + first;
+    for (uint64_t k = 0; k < tile; ++k) line[k] = runs[k * pitch + begin + j];
   }
 }
 
@@ -286,33 +284,28 @@ void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
       inverse_roots ? field::two_adic_root(plan.log_n).inverse() : field::two_adic_root(plan.log_n);
   const Fp start = inverse_roots ? Fp::from_u64(n1 * n2).inverse() : Fp::one();
   const std::vector<uint32_t> reversed = reversal_table(plan.log_n1);
-#pragma omp parallel
-  {
-    UninitializedVector<Fp> powers(n1), gathered(n1), runs(kTileRuns * run_pitch(n1));
-    const uint64_t tiles = (my_i2_count + kTileRuns - 1) / kTileRuns;
-#pragma omp for schedule(static)
-    for (int64_t item = 0; item < static_cast<int64_t>(cols * tiles); ++item) {
-      const uint64_t c = static_cast<uint64_t>(item) / tiles;
-      const uint64_t a0 = static_cast<uint64_t>(item) % tiles * kTileRuns;
-      const uint64_t tile = std::min(kTileRuns, my_i2_count - a0);
-      for (uint64_t k = 0; k < tile; ++k) {
-        Fp* run = runs.data() + k * run_pitch(n1);
-        for (uint64_t from = 0; from < ranks; ++from) {
-          const uint64_t count = plan.i1_count(from);
-          std::copy_n(first.receive_block(from, c) + (a0 + k) * count, count,
-                      run + plan.first_i1(from));
-        }
-        ntt::detail::dif(run, plan.log_n1, tw, kernels, false);
-        geometric_powers(start, root.pow(my_i2 + a0 + k), powers);  // w^(i2)
-        for (uint64_t p = 0; p < n1; ++p) gathered[p] = powers[reversed[p]];
-        kernels.mul(run, gathered.data(), run, n1);
-      }
-      for (uint64_t to = 0; to < ranks; ++to) {
-        write_transposed(runs.data(), tile, run_pitch(n1), plan.first_i1(to), plan.i1_count(to),
-                         second.send_block(to, c), my_i2_count, a0);
-      }
-    }
-  }
+  const uint64_t tile_size = kTileRuns * run_pitch(n1);
+  for_each_tile(cols, my_i2_count, n1, 2 * n1,
+                [&](uint64_t c, uint64_t a0, uint64_t tile, Fp* runs) {
+                  const std::span<Fp> powers(runs + tile_size, n1);
+                  const std::span<Fp> gathered(runs + tile_size + n1, n1);
+                  for (uint64_t k = 0; k < tile; ++k) {
+                    Fp* run = runs + k * run_pitch(n1);
+                    for (uint64_t from = 0; from < ranks; ++from) {
+                      const uint64_t count = plan.i1_count(from);
+                      std::copy_n(first.receive_block(from, c) + (a0 + k) * count, count,
+                                  run + plan.first_i1(from));
+                    }
+                    ntt::detail::dif(run, plan.log_n1, tw, kernels, false);
+                    geometric_powers(start, root.pow(my_i2 + a0 + k), powers);  // w^(i2)
+                    for (uint64_t p = 0; p < n1; ++p) gathered[p] = powers[reversed[p]];
+                    kernels.mul(run, gathered.data(), run, n1);
+                  }
+                  for (uint64_t to = 0; to < ranks; ++to) {
+                    write_transposed(runs, tile, run_pitch(n1), plan.first_i1(to),
+                                     plan.i1_count(to), second.send_block(to, c), my_i2_count, a0);
+                  }
+                });
   second.run();
 
   // Size-n2 transforms over i2 of each owned row, bit-reversed output: the
@@ -388,7 +381,7 @@ void inverse_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
   ColumnExchange second(
       comm, ws, cols, [&](uint64_t to) { return plan.second_exchange_count(to, me); },
       [&](uint64_t from) { return plan.second_exchange_count(me, from); });
-  for_each_tile(cols, my_j_count, n2, [&](uint64_t c, uint64_t b0, uint64_t tile, Fp* rows) {
+  for_each_tile(cols, my_j_count, n2, 0, [&](uint64_t c, uint64_t b0, uint64_t tile, Fp* rows) {
     for (uint64_t k = 0; k < tile; ++k) {
       Fp* row = rows + k * run_pitch(n2);
       load_row(c, b0 + k, row);
@@ -407,7 +400,7 @@ void inverse_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
   ColumnExchange first(
       comm, ws, cols, [&](uint64_t to) { return plan.first_exchange_count(to, me); },
       [&](uint64_t from) { return plan.first_exchange_count(me, from); });
-  for_each_tile(cols, my_i2_count, n1, [&](uint64_t c, uint64_t a0, uint64_t tile, Fp* runs) {
+  for_each_tile(cols, my_i2_count, n1, 0, [&](uint64_t c, uint64_t a0, uint64_t tile, Fp* runs) {
     for (uint64_t k = 0; k < tile; ++k) {
       Fp* run = runs + k * run_pitch(n1);
       for (uint64_t from = 0; from < ranks; ++from) {
