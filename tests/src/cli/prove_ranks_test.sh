@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # One proof across MPI ranks (issue 6): `mpirun -np R baobab prove` writes
 # exactly the bytes one process writes, for every R given, on several guest
-# programs and whatever SIMD path the ranks take (BAOBAB_SIMD cycles through
-# scalar, avx2 and the CPU's best); `baobab verify` accepts each; a failure on every rank (a
+# programs, whatever SIMD path the ranks take (BAOBAB_SIMD cycles through
+# scalar, avx2 and the CPU's best) and however many columns the LDE
+# exchanges at a time (BAOBAB_EXCHANGE_COLUMNS cycles through 8, 1 and 3);
+# `baobab verify` accepts each; a failure on every rank (a
 # malformed ELF) ends the job with the usual exit status, never a hang.
 #   prove_ranks_test.sh <baobab> <mpiexec> <guest dir> <examples dir> <ranks...>
 # Exits 77 (skipped) when the guests were not built (no RISC-V toolchain).
@@ -32,9 +34,11 @@ for case in "${cases[@]}"; do
   "$baobab" prove "$elf" -o "$tmp/$name.1p.bin" --input "$public" "${extra[@]}" "${profile[@]}" \
     --output "$tmp/$name.out" 2>"$tmp/err" || { cat "$tmp/err"; exit 1; }
   simd_levels=(scalar avx2 avx512)
+  exchange_columns=(8 1 3)
   for i in "${!ranks_list[@]}"; do
     ranks=${ranks_list[$i]}
-    BAOBAB_SIMD=${simd_levels[$((i % 3))]} "$mpiexec" -np "$ranks" -x BAOBAB_SIMD "$baobab" prove "$elf" -o "$tmp/$name.$ranks.bin" --input "$public" \
+    BAOBAB_SIMD=${simd_levels[$((i % 3))]} BAOBAB_EXCHANGE_COLUMNS=${exchange_columns[$((i % 3))]} \
+      "$mpiexec" -np "$ranks" -x BAOBAB_SIMD -x BAOBAB_EXCHANGE_COLUMNS "$baobab" prove "$elf" -o "$tmp/$name.$ranks.bin" --input "$public" \
       "${extra[@]}" "${profile[@]}" --output "$tmp/$name.$ranks.out" 2>"$tmp/err" || { cat "$tmp/err"; exit 1; }
     cmp "$tmp/$name.1p.bin" "$tmp/$name.$ranks.bin" ||
       { echo "FAIL: $name: the proof on $ranks ranks differs from one process's"; exit 1; }
@@ -42,7 +46,7 @@ for case in "${cases[@]}"; do
     "$baobab" verify "$tmp/$name.$ranks.bin" --program "$elf" --input "$public" \
       --output "$tmp/$name.out" --min-proven-bits 0 >/dev/null 2>&1 ||
       { echo "FAIL: $name: the $ranks-rank proof does not verify"; exit 1; }
-    echo "ok: $name on $ranks ranks (SIMD ${simd_levels[$((i % 3))]}): $(stat -c %s "$tmp/$name.$ranks.bin") bytes, identical, verified"
+    echo "ok: $name on $ranks ranks (SIMD ${simd_levels[$((i % 3))]}, ${exchange_columns[$((i % 3))]} columns per exchange): $(stat -c %s "$tmp/$name.$ranks.bin") bytes, identical, verified"
   done
 done
 
