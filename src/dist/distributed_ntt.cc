@@ -143,6 +143,16 @@ class ColumnExchange {
   Exchange e_;
 };
 
+// Run `a` of column c over i1 (or j), gathered from every rank's block of
+// an exchange whose blocks hold i1_count(from) values per run.
+void gather_run(const ColumnExchange& exchange, const DistributedNttPlan& plan, uint64_t ranks,
+                uint64_t c, uint64_t a, Fp* run) {
+  for (uint64_t from = 0; from < ranks; ++from) {
+    const uint64_t count = plan.i1_count(from);
+    std::copy_n(exchange.receive_block(from, c) + a * count, count, run + plan.first_i1(from));
+  }
+}
+
 // Runs per transform between the exchanges: a tile of this many runs is
 // transformed in cache and written out transposed, four cache lines per
 // output position (32 measured best of 8 to 64 on ci-2core: the transposed
@@ -291,11 +301,7 @@ void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
                   const std::span<Fp> gathered(runs + tile_size + n1, n1);
                   for (uint64_t k = 0; k < tile; ++k) {
                     Fp* run = runs + k * run_pitch(n1);
-                    for (uint64_t from = 0; from < ranks; ++from) {
-                      const uint64_t count = plan.i1_count(from);
-                      std::copy_n(first.receive_block(from, c) + (a0 + k) * count, count,
-                                  run + plan.first_i1(from));
-                    }
+                    gather_run(first, plan, ranks, c, a0 + k, run);
                     ntt::detail::dif(run, plan.log_n1, tw, kernels, false);
                     geometric_powers(start, root.pow(my_i2 + a0 + k), powers);  // w^(i2)
                     for (uint64_t p = 0; p < n1; ++p) gathered[p] = powers[reversed[p]];
@@ -403,11 +409,7 @@ void inverse_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
   for_each_tile(cols, my_i2_count, n1, 0, [&](uint64_t c, uint64_t a0, uint64_t tile, Fp* runs) {
     for (uint64_t k = 0; k < tile; ++k) {
       Fp* run = runs + k * run_pitch(n1);
-      for (uint64_t from = 0; from < ranks; ++from) {
-        const uint64_t count = plan.i1_count(from);
-        std::copy_n(second.receive_block(from, c) + (a0 + k) * count, count,
-                    run + plan.first_i1(from));
-      }
+      gather_run(second, plan, ranks, c, a0 + k, run);
       ntt::detail::dit(run, plan.log_n1, tw, kernels, false);
     }
     for (uint64_t to = 0; to < ranks; ++to) {
