@@ -98,14 +98,14 @@ void geometric_powers(Fp start, Fp base, std::span<Fp> powers) {
   }
 }
 
-// Runs body(peer, column) for every pair, in parallel (each pair owns a
-// disjoint slice of the exchange buffers).
+// Runs body(a, b) for every a < outer, b < inner, in parallel (each pair
+// owns a disjoint slice of the data: a (peer, column) block, a row).
 template <class Body>
-void for_each_peer_column(uint64_t ranks, uint64_t cols, const Body& body) {
-  const auto items = static_cast<int64_t>(ranks * cols);
+void for_each_pair(uint64_t outer, uint64_t inner, const Body& body) {
+  const auto items = static_cast<int64_t>(outer * inner);
 #pragma omp parallel for schedule(static)
   for (int64_t item = 0; item < items; ++item) {
-    body(static_cast<uint64_t>(item) / cols, static_cast<uint64_t>(item) % cols);
+    body(static_cast<uint64_t>(item) / inner, static_cast<uint64_t>(item) % inner);
   }
 }
 
@@ -150,6 +150,17 @@ void gather_run(const ColumnExchange& exchange, const DistributedNttPlan& plan, 
   for (uint64_t from = 0; from < ranks; ++from) {
     const uint64_t count = plan.i1_count(from);
     std::copy_n(exchange.receive_block(from, c) + a * count, count, run + plan.first_i1(from));
+  }
+}
+
+// Row b of column c over i2, gathered from every rank's block of an
+// exchange whose blocks hold middle.unit_count(from) values per row.
+void gather_row(const ColumnExchange& exchange, const DistributedNttPlan& plan, uint64_t ranks,
+                uint64_t c, uint64_t b, Fp* row) {
+  for (uint64_t from = 0; from < ranks; ++from) {
+    const uint64_t count = plan.middle.unit_count(from);
+    std::copy_n(exchange.receive_block(from, c) + b * count, count,
+                row + plan.middle.first_unit(from));
   }
 }
 
@@ -204,14 +215,6 @@ void write_transposed(const Fp* runs, uint64_t tile, uint64_t pitch, uint64_t be
 void pack_row_block(const field::ConstMatrixView& local, uint64_t c, uint64_t n2, uint64_t rows,
                     uint64_t begin, uint64_t count, Fp* out) {
   transpose_tiles(local.column(c) + begin, n2, rows, count, out, rows);
-}
-
-// The inverse: entries [begin, begin + count) of every run, run-major.
-void unpack_row_block(const MatrixView& local, uint64_t c, uint64_t n2, uint64_t rows,
-                      uint64_t begin, uint64_t count, const Fp* in) {
-  for (uint64_t b = 0; b < rows; ++b) {
-    std::copy_n(in + b * count, count, local.column(c) + b * n2 + begin);
-  }
 }
 
 std::vector<uint32_t> reversal_table(int log_n) {
@@ -277,7 +280,7 @@ void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
   ColumnExchange first(
       comm, ws, cols, [&](uint64_t to) { return plan.first_exchange_count(me, to); },
       [&](uint64_t from) { return plan.first_exchange_count(from, me); });
-  for_each_peer_column(ranks, cols, [&](uint64_t to, uint64_t c) {
+  for_each_pair(ranks, cols, [&](uint64_t to, uint64_t c) {
     pack_row_block(in, c, n2, my_i1_count, plan.middle.first_unit(to), plan.middle.unit_count(to),
                    first.send_block(to, c));
   });
@@ -316,19 +319,11 @@ void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
 
   // Size-n2 transforms over i2 of each owned row, bit-reversed output: the
   // rank's block of the bit-reversed result.
-  const auto rows = static_cast<int64_t>(cols * my_i1_count);
-#pragma omp parallel for schedule(static)
-  for (int64_t item = 0; item < rows; ++item) {
-    const uint64_t c = static_cast<uint64_t>(item) / my_i1_count;
-    const uint64_t b = static_cast<uint64_t>(item) % my_i1_count;
+  for_each_pair(cols, my_i1_count, [&](uint64_t c, uint64_t b) {
     Fp* row = local.column(c) + b * n2;
-    for (uint64_t from = 0; from < ranks; ++from) {
-      const uint64_t count = plan.middle.unit_count(from);
-      std::copy_n(second.receive_block(from, c) + b * count, count,
-                  row + plan.middle.first_unit(from));
-    }
+    gather_row(second, plan, ranks, c, b, row);
     ntt::detail::dif(row, plan.log_n2, tw, kernels, false);
-  }
+  });
 }
 
 }  // namespace
@@ -420,9 +415,8 @@ void inverse_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
   first.run();
 
   // (i2 in theirs) × (i1 in mine) into the rank's rows.
-  for_each_peer_column(ranks, cols, [&](uint64_t from, uint64_t c) {
-    unpack_row_block(local, c, n2, my_j_count, plan.middle.first_unit(from),
-                     plan.middle.unit_count(from), first.receive_block(from, c));
+  for_each_pair(cols, my_j_count, [&](uint64_t c, uint64_t b) {
+    gather_row(first, plan, ranks, c, b, local.column(c) + b * n2);
   });
 }
 

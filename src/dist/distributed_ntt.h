@@ -54,10 +54,10 @@ struct DistributedNttPlan {
   }
 };
 
-// Scratch for the exchanges (send, receive and the middle layout, each about
-// the rank's share of the data). Passing the same workspace to every call
-// keeps its pages: first touch of fresh memory is slow (~3 s per GiB on our
-// machines, and page faults of one process do not scale with threads).
+// Scratch for the exchanges (send and receive, and a staging buffer for
+// reverse_exchange.h, each about the rank's share of the data). Passing the same workspace to every
+// call keeps its pages: first touch of fresh memory is slow (~3 s per GiB on our machines, and page
+// faults of one process do not scale with threads).
 struct ExchangeWorkspace {
   UninitializedVector<field::Fp> send;
   UninitializedVector<field::Fp> receive;
