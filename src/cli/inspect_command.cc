@@ -89,8 +89,9 @@ int run_inspect_command(std::span<const std::string> args) {
                 static_cast<unsigned long long>(t.rows), static_cast<unsigned long long>(t.cols),
                 static_cast<double>(t.rows * t.cols * 8) / (1024.0 * 1024.0));
   }
-  // The prover's phase records: a resume reads each one back (commit.main
-  // and fri are recomputed and checked against theirs) and redoes the rest.
+  // The prover's phase records: a resume reads each one back (commit.main,
+  // commit.aux and fri are recomputed and checked against theirs) and
+  // redoes the rest; after open, the recorded proof is all it reads.
   const std::vector<zkvm::PhaseRecordSummary> records =
       zkvm::summarize_phase_records(path, access, s.identity);
   std::printf("records       %s\n", zkvm::phase_directory(path).c_str());
@@ -110,10 +111,15 @@ int run_inspect_command(std::span<const std::string> args) {
     }
     if (!r.present || gap) redone.append(redone.empty() ? "" : ", ").append(r.phase);
   }
+  if (redone.empty()) {
+    std::printf("resume would  read the proof recorded after open, verify it and write it:\n");
+    std::printf("              nothing is recomputed and the traces are not read\n");
+    return 0;
+  }
   std::printf("resume would  read the traces (any rank count) and the records up to %s,\n",
               resumes_after.c_str());
   std::printf("              recompute the committed LDEs and check them against the records,\n");
-  std::printf("              then do %s%sopen\n", redone.c_str(), redone.empty() ? "" : " and ");
+  std::printf("              then do %s\n", redone.c_str());
   return 0;
 }
 

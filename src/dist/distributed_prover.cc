@@ -579,10 +579,12 @@ void open_queries(Context& ctx, const DistributedFri& fri) {
 // ---- Phase records (stark::PhaseStore, docs/checkpoints.md) ----
 // Each phase's record holds what later phases need that costs more to
 // recompute than to write and read: the composition coefficients, the OOD
-// values, the DEEP codewords. The aux columns are cheaper to rebuild, and
-// the LDEs and their trees (blowup times the trace) too large to write; a
-// resumed job recomputes them, and the transcript state checks the result
-// and what it read (docs/checkpoints.md has the measurements).
+// values, the DEEP codewords, and after "open" the finished proof (the
+// openings are all the proof needs of the LDEs and their trees). The aux
+// columns are cheaper to rebuild, and the LDEs and their trees (blowup
+// times the trace) too large to write; a job resumed before "open"
+// recomputes them, and the transcript state checks the result and what it
+// read (docs/checkpoints.md has the measurements).
 
 std::string table_name(std::string_view group, size_t t) {
   std::string name(group);
@@ -847,6 +849,13 @@ Result<stark::Proof> prove_distributed(Communicator& comm, const stark::Statemen
                    "prove"};
     }
   }
+  // A job stopped after its last phase: the recorded proof, nothing recomputed.
+  if (options.phase_store != nullptr) {
+    if (std::optional<stark::Proof> recorded =
+            read_recorded_proof(comm, *options.phase_store, statement, params, hasher)) {
+      return std::move(*recorded);
+    }
+  }
   Context ctx{comm,
               SingleProcessCommunicator{},
               statement,
@@ -933,7 +942,14 @@ Result<stark::Proof> prove_distributed(Communicator& comm, const stark::Statemen
       if (Status ok = record_phase(ctx, "fri", fri_seconds, {}); !ok) return ok.error();
     }
     open_queries(ctx, fri);
-    clock.done("open");
+    const double open_seconds = clock.done("open");
+    if (ctx.store != nullptr) {
+      if (Status ok = record_phase(ctx, kProofPhase, open_seconds,
+                                   [&ctx] { return write_proof(ctx.comm, *ctx.store, ctx.proof); });
+          !ok) {
+        return ok.error();
+      }
+    }
     break;
   }
   return std::move(ctx.proof);

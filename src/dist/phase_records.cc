@@ -1,6 +1,8 @@
 #include "src/dist/phase_records.h"
 
 #include "src/field/ext3_columns.h"
+#include "src/stark/proof_format.h"
+#include "src/stark/verifier.h"
 
 namespace baobab::dist {
 
@@ -55,6 +57,46 @@ bool record_checks_out(Communicator& comm, stark::PhaseStore& store, std::string
   }
   store.discard_from(phase, agreed.error().to_string());
   return false;
+}
+
+Status write_proof(Communicator& comm, stark::PhaseStore& store, const stark::Proof& proof) {
+  const std::vector<uint8_t> mine =
+      comm.rank() == 0 ? stark::serialize_proof(proof) : std::vector<uint8_t>{};
+  // Every rank passes rank 0's bytes (the dataset's shape must agree).
+  const std::vector<std::vector<uint8_t>> all = all_gather_strings(comm, mine);
+  return store.write_bytes(kProofPhase, kProofDataset, all.front());
+}
+
+std::optional<stark::Proof> read_recorded_proof(Communicator& comm, stark::PhaseStore& store,
+                                                const stark::Statement& statement,
+                                                const params::ProofParams& params,
+                                                const hash::Hasher& hasher) {
+  if (!store.done(kProofPhase)) return std::nullopt;
+  std::optional<stark::Proof> proof;
+  Status mine = Ok{};
+  auto bytes = store.read_bytes(kProofPhase, kProofDataset);
+  if (!bytes) {
+    mine = bytes.error();
+  } else if (auto parsed = stark::parse_proof(statement, bytes.value()); !parsed) {
+    mine = parsed.error();
+  } else if (!(parsed.value().params == params)) {
+    mine =
+        Error{ErrorCode::kMalformedInput, "the recorded proof has other parameters", "checkpoint"};
+  } else if (const stark::VerifyOutcome verified =
+                 stark::verify(statement, parsed.value(), params::SecurityLevel{0, 0}, hasher);
+             !verified.accepted) {
+    mine = Error{ErrorCode::kMalformedInput,
+                 "the recorded proof does not verify: " + verified.reason, "checkpoint"};
+  } else {
+    proof = std::move(parsed).value();
+  }
+  const Status agreed = first_error(comm, mine);
+  if (!agreed) {
+    store.discard_from(kProofPhase, agreed.error().to_string());
+    return std::nullopt;
+  }
+  store.resumed(kProofPhase);
+  return proof;
 }
 
 }  // namespace baobab::dist

@@ -1,8 +1,9 @@
 // PhaseStore: where a prover keeps what each finished phase made, so that a
 // job stopped later resumes after it with the same proof bytes (issue 7,
 // docs/checkpoints.md). dist::prove_distributed writes one record per phase
-// ("commit.main" … "fri"): the datasets later phases need and the
-// transcript state at the phase's end. On resume it reads a record back
+// ("commit.main" … "open"): the datasets later phases need and the
+// transcript state at the phase's end; the record of "open" holds the
+// finished proof. On resume it reads a record back
 // only when the record is complete, replays the phase's transcript steps
 // from what it read, and redoes the phase (discarding the record and those
 // after it) when the state does not match: a damaged record costs time,
@@ -11,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +41,10 @@ class PhaseStore {
   // first_row + block.rows) (an empty block writes none).
   virtual Status write_rows(std::string_view phase, const std::string& name, uint64_t rows,
                             uint64_t first_row, field::ConstMatrixView block) = 0;
+  // A byte string in the record of `phase` being written: every rank passes
+  // the same bytes, rank 0 writes them.
+  virtual Status write_bytes(std::string_view phase, const std::string& name,
+                             std::span<const uint8_t> bytes) = 0;
   // Makes the datasets written since the last commit, the transcript state
   // and the phase's seconds the durable record of `phase`. An Error with
   // code kStopped after a successful commit means a stop was asked for on
@@ -51,6 +57,8 @@ class PhaseStore {
   // an Error), and the transcript state.
   virtual Result<std::vector<field::Fp>> read_rows(std::string_view phase, const std::string& name,
                                                    uint64_t first_row, uint64_t count) = 0;
+  virtual Result<std::vector<uint8_t>> read_bytes(std::string_view phase,
+                                                  const std::string& name) = 0;
   virtual Result<hash::Digest> transcript_state(std::string_view phase) = 0;
 };
 

@@ -3,8 +3,9 @@
 // phase; a proof resumed after any phase gives the same bytes; a record
 // whose data or transcript state is damaged on one rank is redone on all
 // (the same bytes again); a stop asked for after a phase returns kStopped
-// and the resumed proof is the same. The HDF5 store and other rank counts:
-// tests/src/cli/checkpoint_test.sh and checkpoint_kill_test.sh.
+// and the resumed proof is the same; after the last phase the recorded
+// proof is used without looking at the traces, unless it does not verify. The HDF5 store and other
+// rank counts: tests/src/cli/checkpoint_test.sh and checkpoint_kill_test.sh.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -22,10 +23,10 @@
 namespace baobab::dist {
 namespace {
 
-const std::vector<std::string> kPhases = {"commit.main", "composition", "commit.aux",
-                                          "ood",         "deep",        "fri"};
-const std::vector<std::string> kPhaseOrder = {"commit.main", "commit.aux", "composition",
-                                              "ood",         "deep",       "fri"};
+const std::vector<std::string> kPhases = {"commit.main", "composition", "commit.aux", "ood",
+                                          "deep",        "fri",         "open"};
+const std::vector<std::string> kPhaseOrder = {"commit.main", "commit.aux", "composition", "ood",
+                                              "deep",        "fri",        "open"};
 
 // Every record in memory on every rank, as one file shared by the ranks
 // would hold it: each commit gathers the ranks' rows of each dataset.
@@ -37,6 +38,7 @@ class MemoryPhaseStore final : public stark::PhaseStore {
   };
   struct Record {
     std::map<std::string, Dataset> datasets;
+    std::map<std::string, std::vector<uint8_t>> byte_strings;
     hash::Digest state{};
   };
   std::map<std::string, Record> records;  // complete ones
@@ -73,8 +75,15 @@ class MemoryPhaseStore final : public stark::PhaseStore {
     }
     return Ok{};
   }
+  Status write_bytes(std::string_view phase, const std::string& name,
+                     std::span<const uint8_t> bytes) override {
+    pending_bytes_[std::string(phase)][name].assign(bytes.begin(), bytes.end());
+    return Ok{};
+  }
   Status commit(std::string_view phase, const hash::Digest& state, double) override {
     Record record;
+    record.byte_strings = std::move(pending_bytes_[std::string(phase)]);
+    pending_bytes_.erase(std::string(phase));
     for (auto& [name, mine] : pending_[std::string(phase)]) {
       Dataset& d = record.datasets[name];
       d.rows = mine.rows;
@@ -111,6 +120,10 @@ class MemoryPhaseStore final : public stark::PhaseStore {
     }
     return out;
   }
+  Result<std::vector<uint8_t>> read_bytes(std::string_view phase,
+                                          const std::string& name) override {
+    return records.at(std::string(phase)).byte_strings.at(name);
+  }
   Result<hash::Digest> transcript_state(std::string_view phase) override {
     return records.at(std::string(phase)).state;
   }
@@ -122,6 +135,7 @@ class MemoryPhaseStore final : public stark::PhaseStore {
   };
   Communicator* comm_;
   std::map<std::string, std::map<std::string, Block>> pending_;
+  std::map<std::string, std::map<std::string, std::vector<uint8_t>>> pending_bytes_;
 };
 
 struct Fixture {
@@ -136,11 +150,16 @@ struct Fixture {
     instance = stark::testing::range_check_instance(12, values);
   }
   Result<std::vector<uint8_t>> prove(stark::PhaseStore* store) {
+    return prove(store, instance.views());
+  }
+  Result<std::vector<uint8_t>> prove(stark::PhaseStore* store,
+                                     std::span<const field::ConstMatrixView> traces) {
     stark::ProveOptions options;
     options.phase_store = store;
-    auto proof =
-        prove_distributed(comm, instance.statement, instance.views(), params, hasher, options);
+    auto proof = prove_distributed(comm, instance.statement, traces, params, hasher, options);
     if (!proof) return proof.error();
+    // The proof is complete on rank 0 (the others may hold part of it).
+    if (comm.rank() != 0) return std::vector<uint8_t>{};
     return stark::serialize_proof(proof.value());
   }
 };
@@ -167,14 +186,38 @@ TEST(PhaseRecords, EveryPhaseIsRecordedAndEachResumeGivesTheSameProof) {
   }
 }
 
-// Damages the record of `phase` on rank 0 only (`damage`); the phase is
-// redone on every rank, later ones too, and the proof is the same.
-void expect_redone(const std::string& phase, const std::string& resumed_after,
-                   const std::function<void(MemoryPhaseStore::Record&)>& damage) {
+TEST(PhaseRecords, AfterTheLastPhaseTheRecordedProofIsUsedAndTheTracesAreNotRead) {
   Fixture f;
   MemoryPhaseStore store(f.comm);
   auto plain = f.prove(&store);
   ASSERT_TRUE(plain.ok()) << plain.error().to_string();
+  // Traces of the right shape but all zero: a prover that read them would
+  // fail the witness check or commit to other roots.
+  std::vector<std::vector<field::Fp>> zeros;
+  std::vector<field::ConstMatrixView> views = f.instance.views();
+  for (field::ConstMatrixView& view : views) {
+    zeros.emplace_back(view.rows * view.cols, field::Fp::zero());
+    view = field::ConstMatrixView(zeros.back().data(), view.rows, view.cols);
+  }
+  auto resumed = f.prove(&store, views);
+  ASSERT_TRUE(resumed.ok()) << resumed.error().to_string();
+  EXPECT_EQ(resumed.value(), plain.value());
+  EXPECT_EQ(store.last_resumed, "open");
+  EXPECT_TRUE(store.discarded.empty());
+}
+
+// Damages the record of `phase` on rank 0 only (`damage`); the phase is
+// redone on every rank, later ones too, and the proof is the same.
+// `dropped`: records removed on every rank first (so that the damaged one
+// is read at all).
+void expect_redone(const std::string& phase, const std::string& resumed_after,
+                   const std::function<void(MemoryPhaseStore::Record&)>& damage,
+                   const std::vector<std::string>& dropped = {"open"}) {
+  Fixture f;
+  MemoryPhaseStore store(f.comm);
+  auto plain = f.prove(&store);
+  ASSERT_TRUE(plain.ok()) << plain.error().to_string();
+  for (const std::string& p : dropped) store.records.erase(p);
   if (f.comm.rank() == 0) damage(store.records.at(phase));
   auto again = f.prove(&store);
   ASSERT_TRUE(again.ok()) << again.error().to_string();
@@ -210,6 +253,17 @@ TEST(PhaseRecords, DamagedOodValuesAreRecomputed) {
 TEST(PhaseRecords, DeepCodewordsThatCommitToOtherFriLayersAreRecomputed) {
   // The codewords are checked by the fri record (they are not absorbed).
   expect_redone("deep", "ood", flip_first_value);
+}
+
+// A recorded proof that parses but does not verify (one byte of its
+// openings changed): discarded, the job resumes after fri.
+TEST(PhaseRecords, ARecordedProofThatDoesNotVerifyIsRedone) {
+  expect_redone("open", "fri",
+                [](MemoryPhaseStore::Record& record) {
+                  std::vector<uint8_t>& proof = record.byte_strings.at("proof");
+                  proof[proof.size() - 40] ^= 1;
+                },
+                {});
 }
 
 TEST(PhaseRecords, AnotherTranscriptStateIsRedone) {

@@ -166,15 +166,28 @@ void PhaseCheckpoint::discard_from(std::string_view phase, const std::string& wh
   (void)remove_records(later);
 }
 
-Status PhaseCheckpoint::write_rows(std::string_view phase, const std::string& name, uint64_t rows,
-                                   uint64_t first_row, field::ConstMatrixView block) {
+Result<io::CheckpointFile*> PhaseCheckpoint::writer(std::string_view phase) {
   if (!writing_ || writing_phase_ != phase) {
     auto created = io::CheckpointFile::create(io::partial_path(phase_file(path_, phase)), access_);
     if (!created) return created.error();
     writing_ = std::move(created).value();
     writing_phase_ = phase;
   }
-  return writing_->write_rows(name, rows, block.cols, first_row, block);
+  return &*writing_;
+}
+
+Status PhaseCheckpoint::write_rows(std::string_view phase, const std::string& name, uint64_t rows,
+                                   uint64_t first_row, field::ConstMatrixView block) {
+  auto file = writer(phase);
+  if (!file) return file.error();
+  return file.value()->write_rows(name, rows, block.cols, first_row, block);
+}
+
+Status PhaseCheckpoint::write_bytes(std::string_view phase, const std::string& name,
+                                    std::span<const uint8_t> bytes) {
+  auto file = writer(phase);
+  if (!file) return file.error();
+  return file.value()->write_bytes(name, bytes);
 }
 
 Status PhaseCheckpoint::commit(std::string_view phase, const hash::Digest& transcript_state,
@@ -226,6 +239,13 @@ Result<std::vector<field::Fp>> PhaseCheckpoint::read_rows(std::string_view phase
   auto file = reader(phase);
   if (!file) return file.error();
   return file.value()->read_rows(name, first_row, count);
+}
+
+Result<std::vector<uint8_t>> PhaseCheckpoint::read_bytes(std::string_view phase,
+                                                         const std::string& name) {
+  auto file = reader(phase);
+  if (!file) return file.error();
+  return file.value()->read_bytes(name);
 }
 
 Result<hash::Digest> PhaseCheckpoint::transcript_state(std::string_view phase) {

@@ -1,6 +1,6 @@
 // PhaseCheckpoint: the prover's phase records (stark::PhaseStore) as HDF5
 // files beside the witness checkpoint (docs/checkpoints.md): `<path>.phases/
-// <phase>.h5` for "commit.main" … "fri", each written as a new generation
+// <phase>.h5` for "commit.main" … "open", each written as a new generation
 // (io/generation.h) and so complete or absent after a crash, each carrying
 // the checkpoint's identity, the transcript state at the phase's end, its
 // seconds and the rank count that wrote it. After each commit the ranks
@@ -22,8 +22,8 @@
 namespace baobab::zkvm {
 
 // The recorded phases after "witness", in order.
-inline constexpr std::string_view kProverPhases[] = {"commit.main", "commit.aux", "composition",
-                                                     "ood",         "deep",       "fri"};
+inline constexpr std::string_view kProverPhases[] = {
+    "commit.main", "commit.aux", "composition", "ood", "deep", "fri", "open"};
 
 std::string phase_directory(const std::string& checkpoint_path);
 std::string phase_file(const std::string& checkpoint_path, std::string_view phase);
@@ -42,10 +42,13 @@ class PhaseCheckpoint final : public stark::PhaseStore {
   void discard_from(std::string_view phase, const std::string& why) override;
   Status write_rows(std::string_view phase, const std::string& name, uint64_t rows,
                     uint64_t first_row, field::ConstMatrixView block) override;
+  Status write_bytes(std::string_view phase, const std::string& name,
+                     std::span<const uint8_t> bytes) override;
   Status commit(std::string_view phase, const hash::Digest& transcript_state,
                 double seconds) override;
   Result<std::vector<field::Fp>> read_rows(std::string_view phase, const std::string& name,
                                            uint64_t first_row, uint64_t count) override;
+  Result<std::vector<uint8_t>> read_bytes(std::string_view phase, const std::string& name) override;
   Result<hash::Digest> transcript_state(std::string_view phase) override;
 
   // The last phase resumed from its record ("" when none).
@@ -60,6 +63,8 @@ class PhaseCheckpoint final : public stark::PhaseStore {
         on_notice_(std::move(on_notice)) {}
   // Removes the files of the records of these phases (rank 0). Collective.
   Status remove_records(std::span<const std::string_view> phases);
+  // The record of `phase` being written (created on first use).
+  Result<io::CheckpointFile*> writer(std::string_view phase);
   // The open record of `phase` for reading.
   Result<io::CheckpointFile*> reader(std::string_view phase);
 

@@ -93,7 +93,7 @@ namespace {
 
 Result<ZkvmWitness> load(const io::CheckpointFile& file, const Program& program,
                          const ExecutionInputs& inputs, const params::ProofParams& params,
-                         dist::Communicator& comm) {
+                         dist::Communicator& comm, WitnessParts parts) {
   auto cycles = file.integer_attribute(kWitness, "cycles");
   if (!cycles) return cycles.error();
   auto exit_code = file.integer_attribute(kWitness, "exit_code");
@@ -119,6 +119,7 @@ Result<ZkvmWitness> load(const io::CheckpointFile& file, const Program& program,
   auto statement = rv::ZkvmStatement::make(program, values, heights);
   if (!statement) return statement.error();
   witness.statement = std::move(statement).value();
+  if (parts == WitnessParts::kStatement) return witness;
 
   const bool distributed = comm.size() > 1;
   std::vector<dist::OwnRows> own;
@@ -208,7 +209,8 @@ std::string parameters_hex(const params::ProofParams& params) {
 
 Result<std::optional<ZkvmWitness>> resume_witness(
     const std::string& path, const io::FileAccess& access, const CheckpointIdentity& identity,
-    const Program& program, const ExecutionInputs& inputs, const params::ProofParams& params) {
+    const Program& program, const ExecutionInputs& inputs, const params::ProofParams& params,
+    WitnessParts parts) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec) && !std::filesystem::exists(io::previous_path(path), ec)) {
     return std::optional<ZkvmWitness>();
@@ -219,7 +221,7 @@ Result<std::optional<ZkvmWitness>> resume_witness(
   if (!file) return file.error();
   if (Status ok = check_checkpoint_identity(file.value(), identity); !ok) return ok.error();
   if (!file.value().exists(kWitness)) return std::optional<ZkvmWitness>();
-  auto witness = load(file.value(), program, inputs, params, access.communicator());
+  auto witness = load(file.value(), program, inputs, params, access.communicator(), parts);
   if (!witness) return witness.error();
   return std::optional<ZkvmWitness>(std::move(witness).value());
 }

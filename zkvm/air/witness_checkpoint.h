@@ -39,13 +39,18 @@ Status write_checkpoint_header(io::CheckpointFile& file, const CheckpointIdentit
 Status check_checkpoint_identity(const io::CheckpointFile& file,
                                  const CheckpointIdentity& identity);
 
+// What resume_witness reads: everything but the traces (the statement,
+// cycles, exit code and outputs; the tables are left empty), or all.
+enum class WitnessParts { kStatement, kAll };
+
 // The witness of the checkpoint at `path` as build_zkvm_witness gives it on
 // this rank, or nullopt when there is no checkpoint there. Errors (context
 // "checkpoint"): a checkpoint of another program, other parameters or other
 // inputs, a damaged or unreadable file. Collective over access's ranks.
 Result<std::optional<ZkvmWitness>> resume_witness(
     const std::string& path, const io::FileAccess& access, const CheckpointIdentity& identity,
-    const Program& program, const ExecutionInputs& inputs, const params::ProofParams& params);
+    const Program& program, const ExecutionInputs& inputs, const params::ProofParams& params,
+    WitnessParts parts = WitnessParts::kAll);
 
 // Writes a new generation of `path` holding the identity and `witness`
 // (each rank its rows of a split cpu table, rank 0 the whole tables) and

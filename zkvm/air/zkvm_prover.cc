@@ -9,6 +9,7 @@
 #include "src/common/stop_request.h"
 #include "src/dist/distributed_ntt.h"
 #include "src/dist/distributed_prover.h"
+#include "src/dist/phase_records.h"
 #include "src/hash/sha256_hasher.h"
 #include "src/stark/phase_clock.h"
 #include "src/stark/proof_format.h"
@@ -89,6 +90,19 @@ Result<rv::LookupCounter> merge_counts(dist::Communicator& comm,
     merged.add_counts(theirs);
   }
   return merged;
+}
+
+// The result of a proof of `witness`'s statement.
+ZkvmProveResult finished(ZkvmWitness&& witness, stark::Proof&& proof, std::string resumed_after) {
+  ZkvmProveResult result;
+  result.resumed_after = std::move(resumed_after);
+  result.proof.cycles = witness.cycles;
+  result.proof.log_rows = witness.statement->heights();
+  result.proof.stark = std::move(proof);
+  result.exit_code = witness.exit_code;
+  result.public_output = std::move(witness.public_output);
+  result.debug_output = std::move(witness.debug_output);
+  return result;
 }
 
 }  // namespace
@@ -240,12 +254,32 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
   const bool checkpointing =
       !options.checkpoint_path.empty() && options.checkpoint_access != nullptr;
   const CheckpointIdentity identity = checkpoint_identity(program, inputs, params);
+  const hash::Sha256Hasher hasher;
   std::optional<ZkvmWitness> resumed;
+  std::unique_ptr<PhaseCheckpoint> records;
   stark::PhaseClock read_clock(options.on_phase);
   if (checkpointing && !options.restart) {
     auto found = resume_witness(options.checkpoint_path, *options.checkpoint_access, identity,
-                                program, inputs, params);
+                                program, inputs, params, WitnessParts::kStatement);
     if (!found) return found.error();
+    if (found.value()) {
+      auto opened = PhaseCheckpoint::open(options.checkpoint_path, *options.checkpoint_access,
+                                          identity, true, options.on_notice);
+      if (!opened) return opened.error();
+      records = std::move(opened).value();
+      // Stopped after its last phase: the recorded proof, no trace read.
+      dist::Communicator& comm = options.communicator != nullptr
+                                     ? *options.communicator
+                                     : options.checkpoint_access->communicator();
+      if (std::optional<stark::Proof> proof = dist::read_recorded_proof(
+              comm, *records, found.value()->statement->statement(), params, hasher)) {
+        read_clock.done("checkpoint.read");
+        return finished(std::move(*found.value()), std::move(*proof), records->last_resumed());
+      }
+      found = resume_witness(options.checkpoint_path, *options.checkpoint_access, identity, program,
+                             inputs, params, WitnessParts::kAll);
+      if (!found) return found.error();
+    }
     resumed = std::move(found).value();
     if (resumed) read_clock.done("checkpoint.read");
   }
@@ -253,17 +287,16 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
                                       : build_zkvm_witness(program, inputs, params, options);
   if (!built) return built.error();
   ZkvmWitness& witness = built.value();
-  std::unique_ptr<PhaseCheckpoint> records;
   if (checkpointing) {
     install_stop_handlers();
     // Without a resumed witness, records of an earlier one are dropped
     // before the new witness is current: a crash in between leaves no
     // record beside a witness it was not made from.
-    auto opened = PhaseCheckpoint::open(options.checkpoint_path, *options.checkpoint_access,
-                                        identity, resumed.has_value(), options.on_notice);
-    if (!opened) return opened.error();
-    records = std::move(opened).value();
     if (!resumed) {
+      auto opened = PhaseCheckpoint::open(options.checkpoint_path, *options.checkpoint_access,
+                                          identity, false, options.on_notice);
+      if (!opened) return opened.error();
+      records = std::move(opened).value();
       stark::PhaseClock write_clock(options.on_phase);
       if (Status ok = checkpoint_witness(options.checkpoint_path, *options.checkpoint_access,
                                          identity, witness);
@@ -283,7 +316,6 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
   prove_options.check_witness = options.check_witness;
   prove_options.on_phase = options.on_phase;
   prove_options.phase_store = records.get();
-  const hash::Sha256Hasher hasher;
   // The phase records are kept by the distributed prover, on one rank too.
   dist::Communicator* comm = options.communicator;
   if (comm == nullptr && records) comm = &options.checkpoint_access->communicator();
@@ -291,17 +323,9 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
                                                          hasher, prove_options)
                                : stark::prove(st.statement(), views, params, hasher, prove_options);
   if (!proof) return proof.error();
-
-  ZkvmProveResult result;
-  if (resumed) result.resumed_after = "witness";
-  if (records && !records->last_resumed().empty()) result.resumed_after = records->last_resumed();
-  result.proof.cycles = witness.cycles;
-  result.proof.log_rows = st.heights();
-  result.proof.stark = std::move(proof).value();
-  result.exit_code = witness.exit_code;
-  result.public_output = std::move(witness.public_output);
-  result.debug_output = std::move(witness.debug_output);
-  return result;
+  std::string resumed_after = resumed ? "witness" : "";
+  if (records && !records->last_resumed().empty()) resumed_after = records->last_resumed();
+  return finished(std::move(witness), std::move(proof).value(), resumed_after);
 }
 
 std::vector<uint8_t> serialize_zkvm_proof(const ZkvmProof& proof) {

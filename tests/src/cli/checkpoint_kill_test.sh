@@ -110,6 +110,8 @@ grep -q "resumed from" "$tmp/err" || fail "the run after SIGUSR1 did not resume"
 cmp "$tmp/plain.bin" "$tmp/signal.bin" || fail "the proof after SIGUSR1 differs"
 
 # 4. A flipped byte in a phase record: found, that phase redone, same proof.
+# (Without the proof record, which a resume after open reads alone.)
+rm -f "$tmp/signal.h5.phases/open.h5"
 record="$tmp/signal.h5.phases/composition.h5"
 [ -f "$record" ] || fail "no composition record"
 offset=$(($(stat -c %s "$record") / 2))
@@ -123,8 +125,10 @@ grep -q "phases up to commit.aux were done" "$tmp/err" || { cat "$tmp/err"; fail
 cmp "$tmp/plain.bin" "$tmp/damaged.bin" || fail "the proof with a damaged record differs"
 
 # 5. Killed while resuming (reading the witness and the records), one
-# process: they stay usable, and the next resume starts after the last
-# phase again.
+# process: they stay usable, and the next resume starts after the same
+# phase again. Without the proof record (which a resume reads alone) the
+# resume recomputes from the records up to fri.
+rm -f "$tmp/signal.h5.phases/open.h5"
 "${prove[@]}" -o "$tmp/reread.bin" --checkpoint "$tmp/signal.h5" >/dev/null 2>"$tmp/err" &
 job=$!
 # Into the recomputed phases, while a record is open for reading.

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # `baobab prove --checkpoint` (issue 7, witness phase): the first run writes
 # the checkpoint and the proof one process writes without it; a re-run
-# resumes (says so) with the same proof bytes; a checkpoint written on 4
-# ranks resumes on 3 and on 1 with the same bytes; a checkpoint of another
+# resumes (says so) with the same proof bytes, from the proof recorded after
+# the last phase (nothing recomputed); a damaged proof record is redone from
+# the records before it; a checkpoint written on 4 ranks resumes on 3
+# (recomputing from the records up to fri) and on 1 with the same bytes; a
+# checkpoint of another
 # input is refused (exit 8) and left as it was; --restart replaces it; the
 # file reads with h5dump; `baobab inspect` shows it (exit 8 on a bad file).
 #   checkpoint_test.sh <baobab> <mpiexec> <guest dir> <examples dir>
@@ -50,16 +53,34 @@ done
 "${prove[@]}" -o "$tmp/again.bin" --checkpoint "$tmp/run.h5" >/dev/null 2>"$tmp/err" ||
   { cat "$tmp/err"; fail "resume"; }
 grep -q "resumed from $tmp/run.h5" "$tmp/err" || fail "the resume does not say so"
+grep -q "phases up to open were done" "$tmp/err" || { cat "$tmp/err"; fail "not resumed after open"; }
+! grep -q "commit.main" "$tmp/err" || { cat "$tmp/err"; fail "a resume after open recomputed"; }
 cmp "$tmp/plain.bin" "$tmp/again.bin" || fail "the resumed proof differs"
+"$baobab" inspect "$tmp/run.h5" >"$tmp/inspect.txt" || fail "inspect after open"
+grep -q "nothing is recomputed" "$tmp/inspect.txt" || { cat "$tmp/inspect.txt"; fail "inspect after open"; }
+
+# A flipped byte in the recorded proof: found, redone from fri, same proof.
+record="$tmp/run.h5.phases/open.h5"
+[ -f "$record" ] || fail "no open record"
+offset=$(($(stat -c %s "$record") / 2))
+byte=$(od -An -tu1 -j "$offset" -N1 "$record" | tr -d ' ')
+printf "$(printf '\\%03o' $((byte ^ 4)))" | dd of="$record" bs=1 seek="$offset" conv=notrunc status=none
+"${prove[@]}" -o "$tmp/damaged.bin" --checkpoint "$tmp/run.h5" >/dev/null 2>"$tmp/err" ||
+  { cat "$tmp/err"; fail "resume with a damaged proof record"; }
+grep -q "record of phase open cannot be used" "$tmp/err" || { cat "$tmp/err"; fail "not reported"; }
+grep -q "phases up to fri were done" "$tmp/err" || { cat "$tmp/err"; fail "wrong resume point"; }
+cmp "$tmp/plain.bin" "$tmp/damaged.bin" || fail "the proof with a damaged proof record differs"
 
 # Written on 4 ranks, resumed on 3 and on 1.
 "$mpiexec" -np 4 "${prove[@]}" -o "$tmp/r4.bin" --checkpoint "$tmp/ranks.h5" >/dev/null 2>"$tmp/err" ||
   { cat "$tmp/err"; fail "4 ranks"; }
+rm -f "$tmp/ranks.h5.phases/open.h5"  # so that 3 ranks recompute from the 4 ranks' records
 "$mpiexec" -np 3 "${prove[@]}" -o "$tmp/r3.bin" --checkpoint "$tmp/ranks.h5" >/dev/null 2>"$tmp/err" ||
   { cat "$tmp/err"; fail "resume on 3 ranks"; }
-grep -q resumed "$tmp/err" || fail "3 ranks did not resume"
+grep -q "phases up to fri were done" "$tmp/err" || { cat "$tmp/err"; fail "3 ranks did not resume"; }
 "${prove[@]}" -o "$tmp/r1.bin" --checkpoint "$tmp/ranks.h5" >/dev/null 2>"$tmp/err" ||
   { cat "$tmp/err"; fail "resume on 1 process"; }
+grep -q "phases up to open were done" "$tmp/err" || { cat "$tmp/err"; fail "1 process did not resume"; }
 for r in r4 r3 r1; do cmp "$tmp/plain.bin" "$tmp/$r.bin" || fail "$r: another proof"; done
 
 # Another input: refused, exit 8, the checkpoint untouched.
@@ -89,4 +110,4 @@ set +e
 status=$?
 set -e
 [ "$status" -eq 2 ] || fail "--restart without --checkpoint exited $status, expected 2"
-echo "ok: write, inspect, resume on 1/3 ranks from 1/4, refusal, restart"
+echo "ok: write, inspect, resume, damaged proof record, resume on 1/3 ranks from 1/4, refusal, restart"
