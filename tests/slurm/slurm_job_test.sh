@@ -94,7 +94,7 @@ cmp plain.bin single.bin || fail "the Slurm proof differs from the one-process p
 "$baobab" verify single.bin --program cycle_loop.elf --input rounds.txt --output claimed.out --min-proven-bits 0 \
   >/dev/null 2>&1 || fail "the Slurm proof does not verify"
 "$baobab" status single.toml >status.txt || fail "status"
-grep -q "single.bin: written" status.txt && grep -q "phases up to fri" status.txt ||
+grep -q "single.bin: written" status.txt && grep -q "phases up to open" status.txt ||
   { cat status.txt; fail "status does not show the finished proof"; }
 
 # 2. USR1 to the batch shell mid-proof: checkpoint, requeue, resume, same proof.
