@@ -10,6 +10,11 @@
 //  * stream: out[i] = a[i] + b[i] over 256 MiB arrays per rank (beyond any
 //    last-level cache once a few ranks run), touched
 //    before timing: what the exchange, LDE and hashing passes need.
+//  * fresh fill: the same three arrays' first allocation and fill (768 MiB
+//    of never-touched memory per rank, all ranks at once): page faults
+//    and zeroing, what a phase pays for buffers it touches first. On
+//    virtual machines this can be far slower than the stream, and it may
+//    not scale with the ranks.
 //
 // The ratio of a rate at R ranks to the rate at R = 1 bounds the parallel
 // efficiency of work of that kind on this host, whatever the code does.
@@ -90,7 +95,10 @@ int main(int argc, char** argv) {
   const double multiply = mean_over_ranks(comm, multiply_batches * 16.0 * kVector);
 
   constexpr uint64_t kStream = uint64_t{32} << 20;  // elements: 256 MiB per array
-  std::vector<uint64_t> a(kStream, 1), b(kStream, 2), out(kStream, 0);
+  comm.barrier();
+  const auto fill_start = Clock::now();
+  std::vector<uint64_t> a(kStream, 1), b(kStream, 2), out(kStream, 3);
+  const double fresh_fill = mean_over_ranks(comm, 3.0 * 8.0 * kStream / seconds_since(fill_start));
   comm.barrier();
   const double stream_batches = rate(budget, [&] {
     for (uint64_t i = 0; i < kStream; ++i) out[i] = a[i] + b[i];
@@ -101,9 +109,9 @@ int main(int argc, char** argv) {
   if (comm.rank() == 0) {
     std::printf(
         "{\"ranks\":%d,\"simd\":\"%s\",\"multiply_per_rank\":%.4g,\"stream_bytes_per_s_per_rank\":"
-        "%.4g,\"stream_bytes_per_s_total\":%.4g}\n",
+        "%.4g,\"stream_bytes_per_s_total\":%.4g,\"fresh_fill_bytes_per_s_per_rank\":%.4g}\n",
         comm.size(), std::string(baobab::to_string(baobab::active_simd_level())).c_str(), multiply,
-        stream, stream * comm.size());
+        stream, stream * comm.size(), fresh_fill);
   }
   return 0;
 }

@@ -124,6 +124,7 @@ struct Context {
   stark::Proof proof;
   stark::PhaseStore* store = nullptr;  // phase records (ProveOptions::phase_store), or none
   stark::PhaseClock* clock = nullptr;  // reports "checkpoint.<phase>", each record's writing
+  bool main_rows_with_next = false;    // ProveOptions::main_rows_with_next
 
   uint64_t blowup() const { return params.blowup(); }
   air::ConstraintInputs inputs(size_t t, std::span<const Fp3> challenges) const {
@@ -261,18 +262,60 @@ std::vector<Fp> rows_and_next(const TableBlocks& table, ConstMatrixView own) {
   return out;
 }
 
-// A block TraceView over rows_and_next() storage.
-air::TraceView block_view(const TableBlocks& table, const std::vector<Fp>& main,
-                          const std::vector<Fp>& preprocessed, const std::vector<Fp>& aux,
-                          uint64_t main_cols, uint64_t preprocessed_cols, uint64_t aux_cols) {
-  const uint64_t rows = table.count_n + 1;
-  air::TraceView view{{main.data(), rows, main_cols},
-                      {preprocessed.data(), rows, preprocessed_cols},
-                      {aux.data(), rows, aux_cols}};
-  view.first_row = table.first_n;
-  view.block_rows = table.count_n;
-  return view;
-}
+// The trace columns as the AIR's witness passes read them (build_aux_rows,
+// first_failure): the whole columns of a table this rank holds whole, else
+// a block view of this rank's rows, each column followed by the table's
+// next row. Columns are read in place where they can be: always for a
+// whole table, and the main rows when the caller stored the next row after
+// them (ProveOptions::main_rows_with_next: the RV32IM cpu table's window);
+// the others are copied with the next row from the next rank (a copy of
+// the main rows would be 1 KB per row for the cpu table, touched afresh).
+// Collective over the table's ranks.
+class WitnessRows {
+ public:
+  WitnessRows(const TableBlocks& table, bool main_rows_with_next, bool with_aux) {
+    const ConstMatrixView main = table.main_rows();
+    const ConstMatrixView preprocessed = table.trace_rows(table.preprocessed);
+    const ConstMatrixView aux = with_aux ? table.trace_rows(table.aux) : ConstMatrixView{};
+    if (table.comm->size() == 1) {
+      view_ = {main, preprocessed, aux};
+      return;
+    }
+    const uint64_t rows = table.count_n + 1;
+    view_.first_row = table.first_n;
+    view_.block_rows = table.count_n;
+    if (main_rows_with_next && table.main_own_rows) {
+      BAOBAB_CHECK(main.stride >= rows, "prove_distributed: no stored row after the main rows");
+      view_.main = {main.data, rows, main.cols, main.stride};
+      check_stored_next_row(table, view_.main);
+    } else {
+      main_ = rows_and_next(table, main);
+      view_.main = {main_.data(), rows, main.cols};
+    }
+    preprocessed_ = rows_and_next(table, preprocessed);
+    view_.preprocessed = {preprocessed_.data(), rows, preprocessed.cols};
+    if (with_aux) {
+      aux_ = rows_and_next(table, aux);
+      view_.aux = {aux_.data(), rows, aux.cols};
+    }
+  }
+  const air::TraceView& view() const { return view_; }
+
+ private:
+  // The caller's promise, checked: the stored row is the next rank's first.
+  static void check_stored_next_row(const TableBlocks& table, ConstMatrixView main) {
+    std::vector<Fp> next(main.cols);
+    exchange_next_rows(*table.comm, main.row_block(0, table.count_n),
+                       MatrixView(next.data(), 1, main.cols, 1));
+    for (uint64_t c = 0; c < main.cols; ++c) {
+      BAOBAB_CHECK(main.column(c)[table.count_n] == next[c],
+                   "prove_distributed: the row stored after the main rows is not the next one");
+    }
+  }
+
+  std::vector<Fp> main_, preprocessed_, aux_;  // copies with the next row
+  air::TraceView view_;
+};
 
 // This rank's rows of the aux columns when the AIR builds them by rows and
 // they are running sums revealing every aux value: each block from zero,
@@ -293,13 +336,10 @@ bool build_aux_rows(Context& ctx, size_t t, std::span<const Fp3> challenges) {
   TraceColumns own{std::vector<Fp>(table.count_n * shape.aux_columns), shape.rows(),
                    shape.aux_columns, table.count_n != shape.rows()};
   std::vector<Fp3> block_sums(sums.size());
-  const std::vector<Fp> main = rows_and_next(table, table.main_rows());
-  const std::vector<Fp> preprocessed = rows_and_next(table, table.trace_rows(table.preprocessed));
-  const air::TraceView trace =
-      block_view(table, main, preprocessed, {}, table.main.cols, table.preprocessed.cols, 0);
-  if (!air.build_aux_rows(trace, air::ConstraintInputs{ctx.statement.public_inputs, challenges, {}},
-                          table.first_n, MatrixView(own.data.data(), table.count_n, own.cols),
-                          block_sums)) {
+  const WitnessRows rows(table, ctx.main_rows_with_next, false);
+  if (!air.build_aux_rows(
+          rows.view(), air::ConstraintInputs{ctx.statement.public_inputs, challenges, {}},
+          table.first_n, MatrixView(own.data.data(), table.count_n, own.cols), block_sums)) {
     return false;
   }
   for (size_t i = 0; i < sums.size(); ++i) {
@@ -352,14 +392,11 @@ Status check_witness(Context& ctx, std::span<const Fp3> challenges) {
   for (const TableBlocks& table : ctx.tables) aux_values.emplace_back(table.aux_values);
   for (size_t t = 0; t < ctx.tables.size(); ++t) {
     TableBlocks& table = ctx.tables[t];
-    const std::vector<Fp> main = rows_and_next(table, table.main_rows());
-    const std::vector<Fp> preprocessed = rows_and_next(table, table.trace_rows(table.preprocessed));
-    const std::vector<Fp> aux = rows_and_next(table, table.trace_rows(table.aux));
-    const air::TraceView block = block_view(table, main, preprocessed, aux, table.main.cols,
-                                            table.preprocessed.cols, table.aux.cols);
+    const WitnessRows rows(table, ctx.main_rows_with_next, true);
     const bool split = table.comm == &ctx.comm;
-    const auto failure = ctx.statement.tables[t]->first_failure(
-        block, ctx.inputs(t, challenges), table.first_n, split || me == 0 ? table.count_n : 0);
+    const auto failure =
+        ctx.statement.tables[t]->first_failure(rows.view(), ctx.inputs(t, challenges),
+                                               table.first_n, split || me == 0 ? table.count_n : 0);
     // (found, row, constraint) from every rank, in rank order = row order.
     const std::array<uint64_t, 3> mine{failure ? 1u : 0u, failure ? failure->row : 0,
                                        failure ? failure->constraint : 0};
@@ -878,6 +915,7 @@ Result<stark::Proof> prove_distributed(Communicator& comm, const stark::Statemen
 
   ctx.store = options.phase_store;
   ctx.clock = &clock;
+  ctx.main_rows_with_next = options.main_rows_with_next;
   stark::absorb_statement(ctx.tr, statement, params);
   // Each phase: resumed from its record when there is a usable one, else
   // computed and recorded (phase_store.h; without a store, just computed).

@@ -34,6 +34,13 @@ struct ProveOptions {
   // Where finished phases are recorded and resumed from (phase_store.h);
   // only dist::prove_distributed keeps records, stark::prove ignores it.
   PhaseStore* phase_store = nullptr;
+  // dist::prove_distributed only: where a table split over ranks is given
+  // as this rank's rows (a view of `rows` rows), its storage also holds the
+  // table's next row (the next rank's first; row 0 after the last block)
+  // after them, at row `rows` of the same stride. The witness passes then
+  // read the rows in place instead of copying them (checked: a wrong row
+  // is an internal error).
+  bool main_rows_with_next = false;
 };
 
 // main_traces[t]: table t's main columns (2^log_rows × num_main, column-major).

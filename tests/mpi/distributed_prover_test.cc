@@ -3,7 +3,8 @@
 // it. Example AIRs of several shapes: one table; two tables of different
 // heights tied by LogUp; blowups 4 and 8 (one and two composition chunks);
 // FRI arities 2, 4 and 8; tables short enough to be proved whole next to
-// split ones.
+// split ones. Each also from this rank's rows only, copied or read in place
+// with the next row stored after them.
 #include "src/dist/distributed_prover.h"
 
 #include <gtest/gtest.h>
@@ -39,6 +40,32 @@ std::vector<field::ConstMatrixView> own_views(const Instance& instance,
   return out;
 }
 
+// The same rows, each split table's copied into `storage` with the table's
+// next row stored after them (ProveOptions::main_rows_with_next).
+std::vector<field::ConstMatrixView> own_views_with_next(
+    const Instance& instance, const params::ProofParams& params, const Communicator& comm,
+    std::vector<std::vector<field::Fp>>& storage) {
+  auto rows = own_table_rows(instance.statement, params, static_cast<uint64_t>(comm.size()),
+                             static_cast<uint64_t>(comm.rank()));
+  EXPECT_TRUE(rows.ok());
+  std::vector<field::ConstMatrixView> out = instance.views();
+  storage.assign(out.size(), {});
+  for (size_t t = 0; t < out.size(); ++t) {
+    const OwnRows& own = rows.value()[t];
+    if (!own.split) continue;
+    const field::ConstMatrixView whole = out[t];
+    const uint64_t stride = own.count + 1;
+    storage[t].resize(stride * whole.cols);
+    for (uint64_t c = 0; c < whole.cols; ++c) {
+      for (uint64_t r = 0; r <= own.count; ++r) {
+        storage[t][c * stride + r] = whole.column(c)[(own.first + r) % whole.rows];
+      }
+    }
+    out[t] = field::ConstMatrixView(storage[t].data(), own.count, whole.cols, stride);
+  }
+  return out;
+}
+
 void expect_same_proof(const Instance& instance, const params::ProofParams& params) {
   mpi::MpiCommunicator comm;
   const hash::Sha256Hasher hasher;
@@ -49,7 +76,17 @@ void expect_same_proof(const Instance& instance, const params::ProofParams& para
   auto from_rows = prove_distributed(comm, instance.statement, own_views(instance, params, comm),
                                      params, hasher);
   ASSERT_TRUE(from_rows.ok()) << from_rows.error().to_string();
+  // Own rows with the next row stored after them, read in place.
+  std::vector<std::vector<field::Fp>> storage;
+  stark::ProveOptions in_place;
+  in_place.main_rows_with_next = true;
+  auto with_next = prove_distributed(comm, instance.statement,
+                                     own_views_with_next(instance, params, comm, storage), params,
+                                     hasher, in_place);
+  ASSERT_TRUE(with_next.ok()) << with_next.error().to_string();
   if (comm.rank() != 0) return;
+  EXPECT_EQ(stark::serialize_proof(with_next.value()), stark::serialize_proof(distributed.value()))
+      << "own rows with the next row, on " << comm.size() << " ranks";
   EXPECT_EQ(stark::serialize_proof(from_rows.value()), stark::serialize_proof(distributed.value()))
       << "own rows only, on " << comm.size() << " ranks";
   auto single = stark::prove(instance.statement, views, params, hasher);
@@ -100,6 +137,16 @@ void expect_same_refusal(const Instance& instance, const std::string& what) {
   auto single = stark::prove(instance.statement, views, stark::testing::test_params(), hasher);
   ASSERT_FALSE(single.ok());
   EXPECT_EQ(proof.error().to_string(), single.error().to_string());
+  // Own rows read in place (with the next row stored after them): the same refusal.
+  std::vector<std::vector<field::Fp>> storage;
+  stark::ProveOptions in_place;
+  in_place.main_rows_with_next = true;
+  auto from_rows =
+      prove_distributed(comm, instance.statement,
+                        own_views_with_next(instance, stark::testing::test_params(), comm, storage),
+                        stark::testing::test_params(), hasher, in_place);
+  ASSERT_FALSE(from_rows.ok());
+  EXPECT_EQ(from_rows.error().to_string(), single.error().to_string());
   EXPECT_NE(proof.error().message.find(what), std::string::npos) << proof.error().to_string();
 }
 

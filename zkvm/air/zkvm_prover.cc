@@ -316,6 +316,7 @@ Result<ZkvmProveResult> prove_program(const Program& program, const ExecutionInp
   prove_options.check_witness = options.check_witness;
   prove_options.on_phase = options.on_phase;
   prove_options.phase_store = records.get();
+  prove_options.main_rows_with_next = true;  // a TableTrace window stores its next row
   // The phase records are kept by the distributed prover, on one rank too.
   dist::Communicator* comm = options.communicator;
   if (comm == nullptr && records) comm = &options.checkpoint_access->communicator();
