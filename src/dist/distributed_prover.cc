@@ -61,6 +61,9 @@ struct TraceColumns {
   std::vector<Fp> data;
   uint64_t rows = 0, cols = 0;  // rows: n when whole
   bool own_rows_only = false;
+  // Own rows only: each column holds this rank's rows and then the table's
+  // next row (its stride is one more than the rank's row count).
+  bool next_row_stored = false;
 
   ConstMatrixView whole() const {
     BAOBAB_CHECK(!own_rows_only, "prove_distributed: whole columns dropped already");
@@ -94,7 +97,10 @@ struct TableBlocks {
   }
   // This rank's rows of the columns.
   ConstMatrixView trace_rows(const TraceColumns& columns) const {
-    if (columns.own_rows_only) return {columns.data.data(), count_n, columns.cols};
+    if (columns.own_rows_only) {
+      return {columns.data.data(), count_n, columns.cols,
+              columns.next_row_stored ? count_n + 1 : count_n};
+    }
     return columns.whole().row_block(first_n, count_n);
   }
   // Drops the other ranks' rows.
@@ -294,7 +300,9 @@ class WitnessRows {
     }
     preprocessed_ = rows_and_next(table, preprocessed);
     view_.preprocessed = {preprocessed_.data(), rows, preprocessed.cols};
-    if (with_aux) {
+    if (with_aux && table.aux.next_row_stored) {
+      view_.aux = {aux.data, rows, aux.cols, aux.stride};
+    } else if (with_aux) {
       aux_ = rows_and_next(table, aux);
       view_.aux = {aux_.data(), rows, aux.cols};
     }
@@ -333,23 +341,31 @@ bool build_aux_rows(Context& ctx, size_t t, std::span<const Fp3> challenges) {
   const std::vector<air::AuxRunningSum> sums = air.aux_running_sums();
   if (sums.size() != shape.aux_values || shape.aux_columns == 0) return false;
   Communicator& comm = *table.comm;
-  TraceColumns own{std::vector<Fp>(table.count_n * shape.aux_columns), shape.rows(),
-                   shape.aux_columns, table.count_n != shape.rows()};
+  // A split table's rows are stored with the next row after them, which
+  // the witness check reads (WitnessRows).
+  const bool split = comm.size() > 1;
+  const uint64_t stride = split ? table.count_n + 1 : table.count_n;
+  TraceColumns own{std::vector<Fp>(stride * shape.aux_columns), shape.rows(), shape.aux_columns,
+                   split, split};
+  const MatrixView rows_out(own.data.data(), table.count_n, own.cols, stride);
   std::vector<Fp3> block_sums(sums.size());
   const WitnessRows rows(table, ctx.main_rows_with_next, false);
-  if (!air.build_aux_rows(
-          rows.view(), air::ConstraintInputs{ctx.statement.public_inputs, challenges, {}},
-          table.first_n, MatrixView(own.data.data(), table.count_n, own.cols), block_sums)) {
+  if (!air.build_aux_rows(rows.view(),
+                          air::ConstraintInputs{ctx.statement.public_inputs, challenges, {}},
+                          table.first_n, rows_out, block_sums)) {
     return false;
   }
   for (size_t i = 0; i < sums.size(); ++i) {
     const Fp3 before = comm.exclusive_prefix_sum(block_sums[i]);
     for (uint64_t k = 0; k < air::kAuxCoordinates; ++k) {
-      Fp* column =
-          own.data.data() + (air::kAuxCoordinates * sums[i].aux_column + k) * table.count_n;
+      Fp* column = rows_out.column(air::kAuxCoordinates * sums[i].aux_column + k);
       const Fp add = before[static_cast<int>(k)];
       for (uint64_t row = 0; row < table.count_n; ++row) column[row] += add;
     }
+  }
+  if (split) {
+    exchange_next_rows(comm, rows_out,
+                       MatrixView(own.data.data() + table.count_n, 1, own.cols, stride));
   }
   const std::vector<Fp3> totals = sum_over_ranks(comm, block_sums);
   table.aux_values.assign(shape.aux_values, Fp3::zero());
