@@ -948,6 +948,7 @@ Result<stark::Proof> prove_distributed(Communicator& comm, const stark::Statemen
   }
   if (options.check_witness) {
     if (Status ok = check_witness(ctx, challenges); !ok) return ok.error();
+    clock.done("check");
   }
   for (size_t t = 0; t < ctx.tables.size(); ++t) {
     ctx.tables[t].keep_own_rows(ctx.tables[t].preprocessed);

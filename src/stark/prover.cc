@@ -315,6 +315,7 @@ Result<Proof> prove(const Statement& statement, std::span<const ConstMatrixView>
   clock.done("commit.aux");
   if (options.check_witness) {
     if (Status ok = check_states(statement, ctx.states, challenges); !ok) return ok.error();
+    clock.done("check");
   }
   commit_composition_polynomials(ctx, challenges);
   ctx.plan.reset();
