@@ -192,12 +192,11 @@ Status PhaseCheckpoint::write_bytes(std::string_view phase, const std::string& n
 
 Status PhaseCheckpoint::commit(std::string_view phase, const hash::Digest& transcript_state,
                                double seconds) {
-  if (!writing_ || writing_phase_ != phase) {
-    // A record without datasets: just its attributes.
-    if (Status ok = write_rows(phase, "unused", 0, 0, {}); !ok) return ok;
-  }
+  // A record without datasets is created here: just its attributes.
+  auto record = writer(phase);
+  if (!record) return record.error();
   dist::Communicator& comm = access_.communicator();
-  io::CheckpointFile& f = *writing_;
+  io::CheckpointFile& f = *record.value();
   Status written = write_checkpoint_header(f, identity_);
   for (Status ok : {f.set_string("/", "phase", std::string(phase)),
                     f.set_string("/", "transcript_state", hash::to_hex(transcript_state)),
