@@ -3,15 +3,18 @@
 // block of a deterministic trace (value = hash of global row and column),
 // runs distributed_lde and hashes its Merkle subtrees, and the roots are
 // combined. Reports, from rank 0, one JSON line: ranks, threads per rank,
-// seconds (median of --repeat, slowest rank), bytes sent per rank (largest),
-// peak resident memory per rank (largest) and the root, which must not
-// depend on the rank count.
+// seconds (median of --repeat, slowest rank; lde_seconds: the LDE alone), bytes sent per rank
+// (largest), peak resident memory per rank (largest) and the root, which must not depend on the
+// rank count.
 //
-// --order natural measures the prover's form: natural LDE rows, and on one
-// rank the single-process ntt::lde (what the prover runs there).
+// --order natural measures the prover's form: natural LDE rows
+// (distributed_lde_natural, the coefficients never stored), and on one rank
+// the single-process ntt::lde (what the prover runs there). --order
+// natural-stored: natural rows through stored coefficients
+// (distributed_lde), for comparison.
 //
 //   mpirun -np R dist_lde_bench [--log-n 20] [--cols 16] [--blowup 4] [--repeat 3]
-//                               [--order reversed|natural]
+//                               [--order reversed|natural|natural-stored]
 #include <omp.h>
 #include <sys/resource.h>
 
@@ -57,7 +60,7 @@ int main(int argc, char** argv) {
   uint64_t cols = 16;
   uint64_t blowup = 4;
   int repeat = 3;
-  bool natural = false;
+  std::string order = "reversed";
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string arg = argv[i];
     if (arg == "--log-n")
@@ -69,8 +72,9 @@ int main(int argc, char** argv) {
     else if (arg == "--repeat")
       repeat = std::max(1, std::atoi(argv[i + 1]));
     else if (arg == "--order")
-      natural = std::string(argv[i + 1]) == "natural";
+      order = argv[i + 1];
   }
+  const bool natural = order == "natural" || order == "natural-stored";
   baobab::mpi::MpiCommunicator comm;
   const auto ranks = static_cast<uint64_t>(comm.size());
   const auto me = static_cast<uint64_t>(comm.rank());
@@ -88,8 +92,7 @@ int main(int argc, char** argv) {
   const uint64_t out_rows = plan.value().extended.rows.row_count(me);
   std::vector<Fp> evals(in_rows * cols);
   std::vector<Fp> out(out_rows * cols);
-  std::vector<double> seconds;
-  baobab::dist::ExchangeWorkspace workspace;  // kept across runs, like a prover would
+  std::vector<double> seconds, lde_seconds;
   baobab::hash::Digest root;
   uint64_t bytes = 0;
   for (int r = 0; r <= repeat; ++r) {  // run 0 touches the buffers
@@ -105,12 +108,18 @@ int main(int argc, char** argv) {
     if (natural && ranks == 1) {
       baobab::ntt::lde(ntt_plan, baobab::field::ConstMatrixView(evals.data(), in_rows, cols),
                        blowup, out_view, baobab::ntt::Order::kNatural, baobab::field::kCosetShift);
+    } else if (order == "natural") {
+      baobab::dist::distributed_lde_natural(
+          ntt_plan, comm, plan.value(), baobab::field::ConstMatrixView(evals.data(), in_rows, cols),
+          out_view, baobab::field::kCosetShift);
     } else {
       baobab::dist::distributed_lde(
           ntt_plan, comm, plan.value(), baobab::field::MatrixView(evals.data(), in_rows, cols),
-          out_view, baobab::field::kCosetShift, &workspace,
+          out_view, baobab::field::kCosetShift,
           natural ? baobab::ntt::Order::kNatural : baobab::ntt::Order::kBitReversed);
     }
+    const double lde_elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::vector<baobab::hash::Digest> roots(subtrees.value().subtree_count(me));
     const uint64_t per = subtrees.value().leaves_per_subtree;
     for (uint64_t s = 0; s < roots.size(); ++s) {
@@ -121,21 +130,27 @@ int main(int argc, char** argv) {
     root = baobab::mpi::combine_subtree_roots(hasher, subtrees.value(), roots);
     const double elapsed =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    // The slowest rank's time.
-    std::vector<uint8_t> all(8 * ranks);
-    comm.all_gather_bytes(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(&elapsed), 8),
+    // The slowest rank's times (LDE with commitment, and LDE alone).
+    const double times[2] = {elapsed, lde_elapsed};
+    std::vector<uint8_t> all(16 * ranks);
+    comm.all_gather_bytes(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(times), 16),
                           all);
-    double slowest = 0;
+    double slowest[2] = {0, 0};
     for (uint64_t k = 0; k < ranks; ++k) {
-      double t = 0;
-      std::copy_n(all.begin() + static_cast<std::ptrdiff_t>(8 * k), 8,
-                  reinterpret_cast<uint8_t*>(&t));
-      slowest = std::max(slowest, t);
+      double t[2] = {0, 0};
+      std::copy_n(all.begin() + static_cast<std::ptrdiff_t>(16 * k), 16,
+                  reinterpret_cast<uint8_t*>(t));
+      slowest[0] = std::max(slowest[0], t[0]);
+      slowest[1] = std::max(slowest[1], t[1]);
     }
-    if (r > 0) seconds.push_back(slowest);
+    if (r > 0) {
+      seconds.push_back(slowest[0]);
+      lde_seconds.push_back(slowest[1]);
+    }
     bytes = comm.bytes_sent() - bytes_before;
   }
   std::sort(seconds.begin(), seconds.end());
+  std::sort(lde_seconds.begin(), lde_seconds.end());
   // Largest bytes and RSS over ranks.
   const uint64_t mine[2] = {bytes, peak_rss_bytes()};
   std::vector<uint8_t> all(16 * ranks);
@@ -151,11 +166,12 @@ int main(int argc, char** argv) {
   if (me == 0) {
     std::printf(
         "{\"ranks\":%llu,\"threads_per_rank\":%d,\"log_n\":%d,\"cols\":%llu,\"blowup\":%llu,"
-        "\"order\":\"%s\",\"seconds\":%.4f,\"bytes_sent_per_rank\":%llu,\"peak_rss_per_rank\":%llu,"
+        "\"order\":\"%s\",\"seconds\":%.4f,\"lde_seconds\":%.4f,\"bytes_sent_per_rank\":%llu,"
+        "\"peak_rss_per_rank\":%llu,"
         "\"root\":\"%s\"}\n",
         static_cast<unsigned long long>(ranks), omp_get_max_threads(), log_n,
         static_cast<unsigned long long>(cols), static_cast<unsigned long long>(blowup),
-        natural ? "natural" : "reversed", seconds[seconds.size() / 2],
+        order.c_str(), seconds[seconds.size() / 2], lde_seconds[lde_seconds.size() / 2],
         static_cast<unsigned long long>(max_bytes), static_cast<unsigned long long>(max_rss),
         baobab::hash::to_hex(root).c_str());
   }

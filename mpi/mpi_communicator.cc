@@ -6,6 +6,7 @@
 #include <cstring>
 #include <vector>
 
+#include "mpi/shared_block_exchange.h"
 #include "src/common/check.h"
 
 namespace baobab::mpi {
@@ -48,6 +49,17 @@ MpiCommunicator::MpiCommunicator(uint64_t max_message) : max_message_(max_messag
                "MpiCommunicator: bad message bound");
   MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
   MPI_Comm_size(MPI_COMM_WORLD, &size_);
+}
+
+MpiCommunicator::~MpiCommunicator() = default;
+
+dist::BlockExchange& MpiCommunicator::block_exchange() {
+  if (!block_exchange_) block_exchange_ = std::make_unique<SharedBlockExchange>(*this);
+  return *block_exchange_;
+}
+
+uint64_t MpiCommunicator::bytes_sent() const {
+  return bytes_sent_ + (block_exchange_ ? block_exchange_->bytes_shared() : 0);
 }
 
 void MpiCommunicator::all_to_all(std::span<const dist::Fp> send,

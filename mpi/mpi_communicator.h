@@ -6,6 +6,7 @@
 // added in rank order on every rank.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "mpi/message_plan.h"
@@ -13,11 +14,16 @@
 
 namespace baobab::mpi {
 
+class SharedBlockExchange;
+
 class MpiCommunicator final : public dist::Communicator {
  public:
   // MPI must be initialised (Environment); max_message bounds every message
   // (elements of 8 bytes for all_to_all, bytes otherwise; tests use tiny ones).
   explicit MpiCommunicator(uint64_t max_message = kMaxMessageCount);
+  ~MpiCommunicator() override;  // collective when block_exchange() was used
+  MpiCommunicator(const MpiCommunicator&) = delete;
+  MpiCommunicator& operator=(const MpiCommunicator&) = delete;
 
   int rank() const override { return rank_; }
   int size() const override { return size_; }
@@ -26,15 +32,20 @@ class MpiCommunicator final : public dist::Communicator {
   void all_gather_bytes(std::span<const uint8_t> mine, std::span<uint8_t> all) override;
   dist::Fp3 exclusive_prefix_sum(dist::Fp3 mine) override;
   void barrier() override;
+  // A SharedBlockExchange (shared_block_exchange.h), made at the first call
+  // (collective).
+  dist::BlockExchange& block_exchange() override;
 
-  // Bytes this rank has sent to other ranks so far (all methods).
-  uint64_t bytes_sent() const override { return bytes_sent_; }
+  // Bytes this rank has sent to other ranks so far (all methods), blocks
+  // its peers read from shared memory included.
+  uint64_t bytes_sent() const override;
 
  private:
   int rank_ = 0;
   int size_ = 1;
   uint64_t max_message_;
   uint64_t bytes_sent_ = 0;
+  std::unique_ptr<SharedBlockExchange> block_exchange_;
 };
 
 }  // namespace baobab::mpi

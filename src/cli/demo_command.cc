@@ -163,8 +163,7 @@ int run_demo_command(std::span<const std::string> args, int rank, int ranks) {
   // The distributed LDE leaves each rank whole Merkle subtrees of the
   // bit-reversed LDE; the top of the tree is combined across ranks.
   timer.start("lde");
-  dist::ExchangeWorkspace workspace;
-  dist::distributed_lde(ntt_plan, comm, plan, trace_view, lde_view, field::kCosetShift, &workspace);
+  dist::distributed_lde(ntt_plan, comm, plan, trace_view, lde_view, field::kCosetShift);
   log(timer.stop(static_cast<double>(lde.size()), "elements per rank"));
 
   const hash::Sha256Hasher hasher;

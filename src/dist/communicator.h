@@ -7,10 +7,12 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
 #include "src/common/result.h"
+#include "src/dist/block_exchange.h"
 #include "src/field/ext3.h"
 #include "src/field/goldilocks.h"
 
@@ -34,6 +36,11 @@ class Communicator {
   virtual void all_to_all(std::span<const Fp> send, std::span<const uint64_t> send_counts,
                           std::span<Fp> receive, std::span<const uint64_t> receive_counts) = 0;
 
+  // The exchange the distributed NTT uses (block_exchange.h): an all-to-all
+  // whose send buffer the communicator lends, so that ranks sharing memory
+  // read their blocks in place. Owned by the communicator.
+  virtual BlockExchange& block_exchange() = 0;
+
   // Every rank contributes mine (the same size on every rank); all holds the
   // contributions in rank order (size() · mine.size() bytes).
   virtual void all_gather_bytes(std::span<const uint8_t> mine, std::span<uint8_t> all) = 0;
@@ -49,7 +56,6 @@ class Communicator {
   virtual uint64_t bytes_sent() const = 0;
 };
 
-// One rank: every exchange is a local copy.
 // Every rank's byte string, in rank order (lengths may differ): two
 // all_gather_bytes, the lengths first. Collective.
 std::vector<std::vector<uint8_t>> all_gather_strings(Communicator& comm,
@@ -60,8 +66,14 @@ std::vector<std::vector<uint8_t>> all_gather_strings(Communicator& comm,
 // collective step agrees on its outcome. Collective.
 Status first_error(Communicator& comm, const Status& mine);
 
+// One rank: every exchange is a local copy.
 class SingleProcessCommunicator final : public Communicator {
  public:
+  SingleProcessCommunicator() = default;
+  // Its exchange refers to it.
+  SingleProcessCommunicator(const SingleProcessCommunicator&) = delete;
+  SingleProcessCommunicator& operator=(const SingleProcessCommunicator&) = delete;
+
   int rank() const override { return 0; }
   int size() const override { return 1; }
   void all_to_all(std::span<const Fp> send, std::span<const uint64_t> send_counts,
@@ -70,6 +82,10 @@ class SingleProcessCommunicator final : public Communicator {
   Fp3 exclusive_prefix_sum(Fp3) override { return Fp3::zero(); }
   void barrier() override {}
   uint64_t bytes_sent() const override { return 0; }
+  BlockExchange& block_exchange() override { return block_exchange_; }
+
+ private:
+  BufferedBlockExchange block_exchange_{*this};
 };
 
 }  // namespace baobab::dist

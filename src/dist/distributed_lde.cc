@@ -51,7 +51,7 @@ std::vector<field::Fp> powers_at_reversed_positions(field::Fp shift, const Block
 void distributed_extend_coefficients(const ntt::NttPlan& ntt_plan, Communicator& comm,
                                      const DistributedLdePlan& plan,
                                      field::ConstMatrixView coefficients, field::MatrixView out,
-                                     field::Fp shift, ExchangeWorkspace* workspace) {
+                                     field::Fp shift) {
   const auto me = static_cast<uint64_t>(comm.rank());
   const uint64_t count = plan.trace.rows.row_count(me);
   BAOBAB_CHECK(coefficients.rows == count && out.cols == coefficients.cols &&
@@ -63,23 +63,21 @@ void distributed_extend_coefficients(const ntt::NttPlan& ntt_plan, Communicator&
       shift == field::Fp::one() ? std::vector<field::Fp>{}
                                 : powers_at_reversed_positions(shift, plan.trace.rows, me);
   distributed_forward_from_spread(ntt_plan, comm, plan.extended, coefficients, powers, plan.blowup,
-                                  out, workspace);
+                                  out);
 }
 
 void distributed_lde(const ntt::NttPlan& ntt_plan, Communicator& comm,
                      const DistributedLdePlan& plan, field::MatrixView evals, field::MatrixView out,
-                     field::Fp shift, ExchangeWorkspace* workspace, ntt::Order out_order) {
-  ExchangeWorkspace own;
-  ExchangeWorkspace& ws = workspace != nullptr ? *workspace : own;
+                     field::Fp shift, ntt::Order out_order) {
   const auto me = static_cast<uint64_t>(comm.rank());
   const uint64_t cols = evals.cols;
   BAOBAB_CHECK(out.cols == cols && out.rows == plan.extended.rows.row_count(me),
                "distributed_lde: output block has the wrong shape");
   BAOBAB_CHECK(!shift.is_zero(), "distributed_lde: zero shift");
-  distributed_interpolate(ntt_plan, comm, plan.trace, evals, &ws);
+  distributed_interpolate(ntt_plan, comm, plan.trace, evals);
   if (cols == 0) return;
   if (out_order == ntt::Order::kNatural) {
-    distributed_extend_coefficients(ntt_plan, comm, plan, evals, out, shift, &ws);
+    distributed_extend_coefficients(ntt_plan, comm, plan, evals, out, shift);
     return;
   }
 
@@ -88,24 +86,24 @@ void distributed_lde(const ntt::NttPlan& ntt_plan, Communicator& comm,
   auto exchange = plan_reverse_exchange(plan.trace.log_n, plan.trace.rows, plan.extended.rows,
                                         static_cast<uint64_t>(comm.rank()));
   BAOBAB_CHECK(exchange.ok(), "distributed_lde: trace and LDE layouts do not fit");
-  reverse_exchange(comm, exchange.value(), plan.extended.rows, evals, out, shift, ws);
-  distributed_forward(ntt_plan, comm, plan.extended, out, &ws);
+  reverse_exchange(comm, exchange.value(), plan.extended.rows, evals, out, shift);
+  distributed_forward(ntt_plan, comm, plan.extended, out);
 }
 
 void distributed_lde_natural(const ntt::NttPlan& ntt_plan, Communicator& comm,
                              const DistributedLdePlan& plan, field::ConstMatrixView evals,
-                             field::MatrixView scratch, field::MatrixView out, field::Fp shift,
-                             ExchangeWorkspace* workspace) {
-  ExchangeWorkspace own;
-  ExchangeWorkspace& ws = workspace != nullptr ? *workspace : own;
+                             field::MatrixView out, field::Fp shift) {
   const auto me = static_cast<uint64_t>(comm.rank());
-  BAOBAB_CHECK(out.cols == evals.cols && scratch.cols == evals.cols &&
-                   out.rows == plan.extended.rows.row_count(me),
+  BAOBAB_CHECK(out.cols == evals.cols && out.rows == plan.extended.rows.row_count(me) &&
+                   plan.extended.rows.first_row(me) == plan.trace.rows.first_row(me) * plan.blowup,
                "distributed_lde_natural: blocks of the wrong shape");
   BAOBAB_CHECK(!shift.is_zero(), "distributed_lde_natural: zero shift");
   if (evals.cols == 0) return;
-  distributed_interpolate(ntt_plan, comm, plan.trace, evals, scratch, &ws);
-  distributed_extend_coefficients(ntt_plan, comm, plan, scratch, out, shift, &ws);
+  const std::vector<field::Fp> powers =
+      shift == field::Fp::one() ? std::vector<field::Fp>{}
+                                : powers_at_reversed_positions(shift, plan.trace.rows, me);
+  distributed_interpolate_and_spread(ntt_plan, comm, plan.trace, plan.extended, evals, powers,
+                                     plan.blowup, out);
 }
 
 }  // namespace baobab::dist

@@ -34,16 +34,14 @@ Result<DistributedLdePlan> plan_distributed_lde(int log_n, uint64_t blowup, uint
 // half of the N-row transform, 2^ceil(log N / 2). Collective.
 void distributed_lde(const ntt::NttPlan& ntt_plan, Communicator& comm,
                      const DistributedLdePlan& plan, field::MatrixView evals, field::MatrixView out,
-                     field::Fp shift, ExchangeWorkspace* workspace = nullptr,
-                     ntt::Order out_order = ntt::Order::kBitReversed);
+                     field::Fp shift, ntt::Order out_order = ntt::Order::kBitReversed);
 
 // Natural order out, `evals` read where they are (any column stride: a
-// column group of a trace) and `scratch` (the rank's plan.trace rows, as
-// many columns) holding the coefficients on the way.
+// column group of a trace) and left unchanged; the coefficients are never
+// stored (distributed_interpolate_and_spread).
 void distributed_lde_natural(const ntt::NttPlan& ntt_plan, Communicator& comm,
                              const DistributedLdePlan& plan, field::ConstMatrixView evals,
-                             field::MatrixView scratch, field::MatrixView out, field::Fp shift,
-                             ExchangeWorkspace* workspace = nullptr);
+                             field::MatrixView out, field::Fp shift);
 
 // The second half of the natural-order LDE: `coefficients` in the
 // bit-reversed rows of plan.trace (position p holds c_rev(p)), this rank's
@@ -53,6 +51,6 @@ void distributed_lde_natural(const ntt::NttPlan& ntt_plan, Communicator& comm,
 void distributed_extend_coefficients(const ntt::NttPlan& ntt_plan, Communicator& comm,
                                      const DistributedLdePlan& plan,
                                      field::ConstMatrixView coefficients, field::MatrixView out,
-                                     field::Fp shift, ExchangeWorkspace* workspace = nullptr);
+                                     field::Fp shift);
 
 }  // namespace baobab::dist

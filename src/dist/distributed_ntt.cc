@@ -1,6 +1,7 @@
 #include "src/dist/distributed_ntt.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cstdint>
 #include <string>
@@ -109,38 +110,35 @@ void for_each_pair(uint64_t outer, uint64_t inner, const Body& body) {
   }
 }
 
-// One all-to-all of every column, its buffers in the workspace: block
-// (peer, column c) holds the per-column count of that peer.
+// One all-to-all of every column through the communicator's BlockExchange
+// (its buffers lent by the communicator; read in place where the ranks
+// share memory): block (peer, column c) holds the per-column count of that
+// peer.
 class ColumnExchange {
  public:
-  // Sizes the send buffer; its blocks may then be filled.
+  // Takes the send buffer (collective); its blocks may then be filled.
   template <class SendCount, class ReceiveCount>
-  ColumnExchange(Communicator& comm, ExchangeWorkspace& ws, uint64_t cols, SendCount send_count,
+  ColumnExchange(Communicator& comm, uint64_t cols, SendCount send_count,
                  ReceiveCount receive_count)
-      : comm_(comm),
-        ws_(ws),
+      : exchange_(comm.block_exchange()),
         cols_(cols),
-        e_(plan_exchange(static_cast<uint64_t>(comm.size()), cols, send_count, receive_count)) {
-    ws_.send.resize(e_.send_offsets.back());
-  }
+        e_(plan_exchange(static_cast<uint64_t>(comm.size()), cols, send_count, receive_count)),
+        send_(exchange_.send_buffer(e_.send_offsets.back()).data()) {}
   Fp* send_block(uint64_t to, uint64_t c) const {
-    return ws_.send.data() + e_.send_offsets[to] + c * (e_.send_counts[to] / cols_);
+    return send_ + e_.send_offsets[to] + c * (e_.send_counts[to] / cols_);
   }
-  // Sends the filled blocks; the received ones are valid until the workspace's
-  // next exchange.
-  void run() {
-    ws_.receive.resize(e_.receive_offsets.back());
-    comm_.all_to_all(ws_.send, e_.send_counts, ws_.receive, e_.receive_counts);
-  }
+  // Delivers the filled blocks; the received ones are valid until this
+  // rank's next exchange on the communicator.
+  void run() { exchange_.exchange(e_.send_counts, e_.receive_counts); }
   const Fp* receive_block(uint64_t from, uint64_t c) const {
-    return ws_.receive.data() + e_.receive_offsets[from] + c * (e_.receive_counts[from] / cols_);
+    return exchange_.received(from) + c * (e_.receive_counts[from] / cols_);
   }
 
  private:
-  Communicator& comm_;
-  ExchangeWorkspace& ws_;
+  BlockExchange& exchange_;
   uint64_t cols_;
   Exchange e_;
+  Fp* send_;
 };
 
 // Run `a` of column c over i1 (or j), gathered from every rank's block of
@@ -250,35 +248,48 @@ Result<DistributedNttPlan> plan_distributed_ntt(int log_n, uint64_t ranks) {
 
 namespace {
 
-// distributed_forward, with the inverse roots when `inverse_roots` (then the
-// result is scaled by 1/n: natural evaluations in, bit-reversed coefficients
-// out). Between the exchanges, each tile of runs is gathered from the
-// receive buffer, transformed and twiddled in cache and written straight
-// into the next send buffer: one pass over the data per stage.
+// The twiddle table of the local transforms: Σ x w^(-ik) is the DIF with
+// the inverse roots' table, so no run is reversed.
+const Fp* twiddles(const ntt::NttPlan& ntt_plan, bool inverse_roots) {
+  return inverse_roots ? ntt_plan.inverse_twiddles() : ntt_plan.forward_twiddles();
+}
+
+// The last stage of forward_impl for row b of column c: gathered from the
+// second exchange, a size-n2 transform, bit-reversed out.
+void finish_forward_row(const ColumnExchange& second, const ntt::NttPlan& ntt_plan,
+                        const DistributedNttPlan& plan, uint64_t ranks, bool inverse_roots,
+                        uint64_t c, uint64_t b, Fp* row) {
+  gather_row(second, plan, ranks, c, b, row);
+  ntt::detail::dif(row, plan.log_n2, twiddles(ntt_plan, inverse_roots), ntt_plan.kernels(), false);
+}
+
+// distributed_forward up to its last stage, with the inverse roots when
+// `inverse_roots` (then the result is scaled by 1/n: natural evaluations
+// in, bit-reversed coefficients out). Between the exchanges, each tile of
+// runs is gathered from the received blocks, transformed and twiddled in
+// cache and written straight into the next send buffer: one pass over the
+// data per stage. Then finish(second) runs the last stage
+// (finish_forward_row for every owned row), while the second exchange's
+// blocks are readable.
+template <class Finish>
 void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const DistributedNttPlan& plan,
-                  field::ConstMatrixView in, MatrixView local, bool inverse_roots,
-                  ExchangeWorkspace* workspace) {
+                  field::ConstMatrixView in, bool inverse_roots, const Finish& finish) {
   check_local(plan, comm, in);
-  check_local(plan, comm, local);
-  BAOBAB_CHECK(in.cols == local.cols, "distributed NTT: input and output blocks differ");
-  ExchangeWorkspace own;
-  ExchangeWorkspace& ws = workspace != nullptr ? *workspace : own;
   const auto me = static_cast<uint64_t>(comm.rank());
   const auto ranks = static_cast<uint64_t>(comm.size());
-  const uint64_t cols = local.cols;
+  const uint64_t cols = in.cols;
   const uint64_t n1 = plan.n1();
   const uint64_t n2 = plan.n2();
   const uint64_t my_i1_count = plan.i1_count(me);
   const uint64_t my_i2 = plan.middle.first_unit(me);
   const uint64_t my_i2_count = plan.middle.unit_count(me);
   if (cols == 0) return;
-  // Σ x w^(-ik) is the DIF with the inverse roots' table: no reversal.
-  const Fp* tw = inverse_roots ? ntt_plan.inverse_twiddles() : ntt_plan.forward_twiddles();
+  const Fp* tw = twiddles(ntt_plan, inverse_roots);
   const auto& kernels = ntt_plan.kernels();
 
   // Exchange 1: (i1 in mine) × (i2 in theirs) to every rank.
   ColumnExchange first(
-      comm, ws, cols, [&](uint64_t to) { return plan.first_exchange_count(me, to); },
+      comm, cols, [&](uint64_t to) { return plan.first_exchange_count(me, to); },
       [&](uint64_t from) { return plan.first_exchange_count(from, me); });
   for_each_pair(ranks, cols, [&](uint64_t to, uint64_t c) {
     pack_row_block(in, c, n2, my_i1_count, plan.middle.first_unit(to), plan.middle.unit_count(to),
@@ -291,7 +302,7 @@ void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
   // the whole 1/n joins these twiddles), then positions [first_i1(to),
   // +i1_count(to)) go to rank `to`, position-major.
   ColumnExchange second(
-      comm, ws, cols, [&](uint64_t to) { return plan.second_exchange_count(me, to); },
+      comm, cols, [&](uint64_t to) { return plan.second_exchange_count(me, to); },
       [&](uint64_t from) { return plan.second_exchange_count(from, me); });
   const Fp root =
       inverse_roots ? field::two_adic_root(plan.log_n).inverse() : field::two_adic_root(plan.log_n);
@@ -316,34 +327,41 @@ void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
                   }
                 });
   second.run();
+  finish(second);
+}
 
-  // Size-n2 transforms over i2 of each owned row, bit-reversed output: the
-  // rank's block of the bit-reversed result.
-  for_each_pair(cols, my_i1_count, [&](uint64_t c, uint64_t b) {
-    Fp* row = local.column(c) + b * n2;
-    gather_row(second, plan, ranks, c, b, row);
-    ntt::detail::dif(row, plan.log_n2, tw, kernels, false);
+// forward_impl into `local`: size-n2 transforms over i2 of each owned row,
+// bit-reversed output, the rank's block of the bit-reversed result.
+void forward_into(const ntt::NttPlan& ntt_plan, Communicator& comm, const DistributedNttPlan& plan,
+                  field::ConstMatrixView in, MatrixView local, bool inverse_roots) {
+  check_local(plan, comm, local);
+  BAOBAB_CHECK(in.cols == local.cols, "distributed NTT: input and output blocks differ");
+  const auto ranks = static_cast<uint64_t>(comm.size());
+  forward_impl(ntt_plan, comm, plan, in, inverse_roots, [&](const ColumnExchange& second) {
+    for_each_pair(local.cols, plan.i1_count(static_cast<uint64_t>(comm.rank())),
+                  [&](uint64_t c, uint64_t b) {
+                    finish_forward_row(second, ntt_plan, plan, ranks, inverse_roots, c, b,
+                                       local.column(c) + b * plan.n2());
+                  });
   });
 }
 
 }  // namespace
 
 void distributed_forward(const ntt::NttPlan& ntt_plan, Communicator& comm,
-                         const DistributedNttPlan& plan, MatrixView local,
-                         ExchangeWorkspace* workspace) {
-  forward_impl(ntt_plan, comm, plan, local, local, false, workspace);
+                         const DistributedNttPlan& plan, MatrixView local) {
+  forward_into(ntt_plan, comm, plan, local, local, false);
 }
 
 void distributed_interpolate(const ntt::NttPlan& ntt_plan, Communicator& comm,
-                             const DistributedNttPlan& plan, MatrixView local,
-                             ExchangeWorkspace* workspace) {
-  forward_impl(ntt_plan, comm, plan, local, local, true, workspace);
+                             const DistributedNttPlan& plan, MatrixView local) {
+  forward_into(ntt_plan, comm, plan, local, local, true);
 }
 
 void distributed_interpolate(const ntt::NttPlan& ntt_plan, Communicator& comm,
                              const DistributedNttPlan& plan, field::ConstMatrixView evals,
-                             MatrixView coefficients, ExchangeWorkspace* workspace) {
-  forward_impl(ntt_plan, comm, plan, evals, coefficients, true, workspace);
+                             MatrixView coefficients) {
+  forward_into(ntt_plan, comm, plan, evals, coefficients, true);
 }
 
 namespace {
@@ -356,11 +374,8 @@ namespace {
 // roots, unscaled; 1/n joins the first twiddles. Output in `local`.
 template <class LoadRow>
 void inverse_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const DistributedNttPlan& plan,
-                  MatrixView local, bool forward_roots, ExchangeWorkspace* workspace,
-                  const LoadRow& load_row) {
+                  MatrixView local, bool forward_roots, const LoadRow& load_row) {
   check_local(plan, comm, local);
-  ExchangeWorkspace own;
-  ExchangeWorkspace& ws = workspace != nullptr ? *workspace : own;
   const auto me = static_cast<uint64_t>(comm.rank());
   const auto ranks = static_cast<uint64_t>(comm.size());
   const uint64_t cols = local.cols;
@@ -380,7 +395,7 @@ void inverse_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
   // w_n^(±i2·k1) with k1 = rev(j); then (i2 in theirs) × (j in mine) to
   // every rank, i2-major.
   ColumnExchange second(
-      comm, ws, cols, [&](uint64_t to) { return plan.second_exchange_count(to, me); },
+      comm, cols, [&](uint64_t to) { return plan.second_exchange_count(to, me); },
       [&](uint64_t from) { return plan.second_exchange_count(me, from); });
   for_each_tile(cols, my_j_count, n2, 0, [&](uint64_t c, uint64_t b0, uint64_t tile, Fp* rows) {
     for (uint64_t k = 0; k < tile; ++k) {
@@ -399,7 +414,7 @@ void inverse_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const Distri
   // Each owned i2's run over j (bit-reversed k1), size-n1 DIT to natural
   // i1, then positions [first_i1(to), +i1_count(to)) to rank `to`.
   ColumnExchange first(
-      comm, ws, cols, [&](uint64_t to) { return plan.first_exchange_count(to, me); },
+      comm, cols, [&](uint64_t to) { return plan.first_exchange_count(to, me); },
       [&](uint64_t from) { return plan.first_exchange_count(me, from); });
   for_each_tile(cols, my_i2_count, n1, 0, [&](uint64_t c, uint64_t a0, uint64_t tile, Fp* runs) {
     for (uint64_t k = 0; k < tile; ++k) {
@@ -430,59 +445,112 @@ auto own_rows(const MatrixView& local, uint64_t n2) {
 }  // namespace
 
 void distributed_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
-                         const DistributedNttPlan& plan, MatrixView local,
-                         ExchangeWorkspace* workspace) {
-  inverse_impl(ntt_plan, comm, plan, local, false, workspace, own_rows(local, plan.n2()));
+                         const DistributedNttPlan& plan, MatrixView local) {
+  inverse_impl(ntt_plan, comm, plan, local, false, own_rows(local, plan.n2()));
 }
 
 void distributed_forward_from_reversed(const ntt::NttPlan& ntt_plan, Communicator& comm,
-                                       const DistributedNttPlan& plan, MatrixView local,
-                                       ExchangeWorkspace* workspace) {
-  inverse_impl(ntt_plan, comm, plan, local, true, workspace, own_rows(local, plan.n2()));
+                                       const DistributedNttPlan& plan, MatrixView local) {
+  inverse_impl(ntt_plan, comm, plan, local, true, own_rows(local, plan.n2()));
 }
+
+namespace {
+
+// Row b (n2 values) of the spread column: positions u = p·spacing in
+// [b·n2, (b+1)·n2), p in [p0, p1), hold values[p - p0]·factors[p] (factors
+// empty: values[p - p0]), the rest zero.
+void load_spread_row(const ntt::NttPlan& ntt_plan, uint64_t n2, uint64_t b, uint64_t spacing,
+                     const Fp* values, std::span<const Fp> factors, Fp* row) {
+  std::fill_n(row, n2, Fp::zero());
+  const uint64_t p0 = (b * n2 + spacing - 1) / spacing;
+  const uint64_t p1 = ((b + 1) * n2 + spacing - 1) / spacing;
+  Fp* dst = row + (p0 * spacing - b * n2);
+  if (factors.empty()) {
+    for (uint64_t p = 0; p < p1 - p0; ++p) dst[p * spacing] = values[p];
+    return;
+  }
+  // The products by the vector kernel, then spread.
+  thread_local UninitializedVector<Fp> products;
+  products.resize(p1 - p0);
+  ntt_plan.kernels().mul(values, factors.data() + p0, products.data(), p1 - p0);
+  for (uint64_t p = 0; p < p1 - p0; ++p) dst[p * spacing] = products[p];
+}
+
+}  // namespace
 
 void distributed_forward_from_spread(const ntt::NttPlan& ntt_plan, Communicator& comm,
                                      const DistributedNttPlan& plan, field::ConstMatrixView values,
                                      std::span<const Fp> factors, uint64_t spacing,
-                                     MatrixView local, ExchangeWorkspace* workspace) {
+                                     MatrixView local) {
   BAOBAB_CHECK(spacing != 0 && values.cols == local.cols && values.rows * spacing == local.rows &&
                    (factors.empty() || factors.size() == values.rows),
                "distributed_forward_from_spread: blocks do not match");
   const uint64_t n2 = plan.n2();
-  const auto& kernels = ntt_plan.kernels();
   const auto load = [&](uint64_t c, uint64_t b, Fp* row) {
-    std::fill_n(row, n2, Fp::zero());
-    // Positions u = p·spacing in [b·n2, (b+1)·n2): p in [p0, p1).
-    const uint64_t p0 = (b * n2 + spacing - 1) / spacing;
-    const uint64_t p1 = ((b + 1) * n2 + spacing - 1) / spacing;
-    const Fp* src = values.column(c) + p0;
-    Fp* dst = row + (p0 * spacing - b * n2);
-    if (factors.empty()) {
-      for (uint64_t p = 0; p < p1 - p0; ++p) dst[p * spacing] = src[p];
-      return;
-    }
-    // The products by the vector kernel, then spread.
-    thread_local UninitializedVector<Fp> products;
-    products.resize(p1 - p0);
-    kernels.mul(src, factors.data() + p0, products.data(), p1 - p0);
-    for (uint64_t p = 0; p < p1 - p0; ++p) dst[p * spacing] = products[p];
+    load_spread_row(ntt_plan, n2, b, spacing, values.column(c) + (b * n2 + spacing - 1) / spacing,
+                    factors, row);
   };
-  inverse_impl(ntt_plan, comm, plan, local, true, workspace, load);
+  inverse_impl(ntt_plan, comm, plan, local, true, load);
+}
+
+void distributed_interpolate_and_spread(const ntt::NttPlan& ntt_plan, Communicator& comm,
+                                        const DistributedNttPlan& trace,
+                                        const DistributedNttPlan& extended,
+                                        field::ConstMatrixView evals, std::span<const Fp> factors,
+                                        uint64_t spacing, MatrixView local) {
+  const auto me = static_cast<uint64_t>(comm.rank());
+  const uint64_t count = trace.rows.row_count(me);
+  const uint64_t n2 = trace.n2();
+  const uint64_t extended_n2 = extended.n2();
+  // Each extended row takes a run of extended_n2 / spacing coefficients,
+  // which lies within one interpolated row (n2 of them).
+  BAOBAB_CHECK(spacing != 0 && evals.rows == count && local.cols == evals.cols &&
+                   local.rows == count * spacing && extended_n2 % spacing == 0 &&
+                   n2 % (extended_n2 / spacing) == 0 &&
+                   (factors.empty() || factors.size() == count),
+               "distributed_interpolate_and_spread: blocks do not match");
+  const uint64_t run = extended_n2 / spacing;
+  const auto ranks = static_cast<uint64_t>(comm.size());
+  // A call's number, so that a thread's cached interpolated row is never
+  // taken for another call's.
+  static std::atomic<uint64_t> calls{0};
+  const uint64_t call = ++calls;
+  forward_impl(ntt_plan, comm, trace, evals, true, [&](const ColumnExchange& second) {
+    const auto load = [&](uint64_t c, uint64_t b, Fp* row) {
+      // The interpolation's last stage for the row holding coefficients
+      // [b·run, (b+1)·run), kept for the next extended rows of the thread.
+      struct Cached {
+        uint64_t call = 0, c = 0, row = 0;
+        UninitializedVector<Fp> values;
+      };
+      thread_local Cached cached;
+      const uint64_t p0 = b * run;
+      const uint64_t r = p0 / n2;
+      if (cached.call != call || cached.c != c || cached.row != r) {
+        cached.values.resize(n2);
+        finish_forward_row(second, ntt_plan, trace, ranks, true, c, r, cached.values.data());
+        cached.call = call;
+        cached.c = c;
+        cached.row = r;
+      }
+      load_spread_row(ntt_plan, extended_n2, b, spacing, cached.values.data() + (p0 - r * n2),
+                      factors, row);
+    };
+    inverse_impl(ntt_plan, comm, extended, local, true, load);
+  });
 }
 
 void distributed_coset_forward(const ntt::NttPlan& ntt_plan, Communicator& comm,
-                               const DistributedNttPlan& plan, MatrixView local, Fp shift,
-                               ExchangeWorkspace* workspace) {
+                               const DistributedNttPlan& plan, MatrixView local, Fp shift) {
   check_local(plan, comm, local);
   scale_by_powers(local, plan.rows.first_row(static_cast<uint64_t>(comm.rank())), shift);
-  distributed_forward(ntt_plan, comm, plan, local, workspace);
+  distributed_forward(ntt_plan, comm, plan, local);
 }
 
 void distributed_coset_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
-                               const DistributedNttPlan& plan, MatrixView local, Fp shift,
-                               ExchangeWorkspace* workspace) {
+                               const DistributedNttPlan& plan, MatrixView local, Fp shift) {
   BAOBAB_CHECK(!shift.is_zero(), "distributed_coset_inverse: zero shift");
-  distributed_inverse(ntt_plan, comm, plan, local, workspace);
+  distributed_inverse(ntt_plan, comm, plan, local);
   scale_by_powers(local, plan.rows.first_row(static_cast<uint64_t>(comm.rank())), shift.inverse());
 }
 

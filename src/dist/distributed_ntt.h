@@ -54,16 +54,6 @@ struct DistributedNttPlan {
   }
 };
 
-// Scratch for the exchanges (send and receive, and a staging buffer for
-// reverse_exchange.h, each about the rank's share of the data). Passing the same workspace to every
-// call keeps its pages: first touch of fresh memory is slow (~3 s per GiB on our machines, and page
-// faults of one process do not scale with threads).
-struct ExchangeWorkspace {
-  UninitializedVector<field::Fp> send;
-  UninitializedVector<field::Fp> receive;
-  UninitializedVector<field::Fp> middle;
-};
-
 // An Error when 2^log_n rows cannot be shared by `ranks` (n1 or n2 smaller
 // than bit_ceil(ranks)).
 Result<DistributedNttPlan> plan_distributed_ntt(int log_n, uint64_t ranks);
@@ -73,36 +63,31 @@ Result<DistributedNttPlan> plan_distributed_ntt(int log_n, uint64_t ranks);
 // Natural rows in, bit-reversed rows out; with `shift`, over shift·<w_n>
 // (coefficients in, like ntt::coset_forward).
 void distributed_forward(const ntt::NttPlan& ntt_plan, Communicator& comm,
-                         const DistributedNttPlan& plan, field::MatrixView local,
-                         ExchangeWorkspace* workspace = nullptr);
+                         const DistributedNttPlan& plan, field::MatrixView local);
 void distributed_coset_forward(const ntt::NttPlan& ntt_plan, Communicator& comm,
                                const DistributedNttPlan& plan, field::MatrixView local,
-                               field::Fp shift, ExchangeWorkspace* workspace = nullptr);
+                               field::Fp shift);
 // Natural evaluations in, coefficients out in bit-reversed rows (position p
 // holds c_rev(p)): the first step of a distributed LDE.
 void distributed_interpolate(const ntt::NttPlan& ntt_plan, Communicator& comm,
-                             const DistributedNttPlan& plan, field::MatrixView local,
-                             ExchangeWorkspace* workspace = nullptr);
+                             const DistributedNttPlan& plan, field::MatrixView local);
 // The same with the evaluations read from `evals` (any column stride, left
 // unchanged) and the coefficients written to `coefficients`: no copy of the
 // input first.
 void distributed_interpolate(const ntt::NttPlan& ntt_plan, Communicator& comm,
                              const DistributedNttPlan& plan, field::ConstMatrixView evals,
-                             field::MatrixView coefficients,
-                             ExchangeWorkspace* workspace = nullptr);
+                             field::MatrixView coefficients);
 // Bit-reversed rows in, natural rows out (scaled by 1/n, like ntt::inverse).
 void distributed_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
-                         const DistributedNttPlan& plan, field::MatrixView local,
-                         ExchangeWorkspace* workspace = nullptr);
+                         const DistributedNttPlan& plan, field::MatrixView local);
 // The forward transform from bit-reversed rows (coefficients, position p
 // holding c_rev(p)) to natural rows (evaluations at w_n^i), without 1/n:
 // the last step of a natural-order distributed LDE. Two exchanges.
 void distributed_forward_from_reversed(const ntt::NttPlan& ntt_plan, Communicator& comm,
-                                       const DistributedNttPlan& plan, field::MatrixView local,
-                                       ExchangeWorkspace* workspace = nullptr);
+                                       const DistributedNttPlan& plan, field::MatrixView local);
 void distributed_coset_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
                                const DistributedNttPlan& plan, field::MatrixView local,
-                               field::Fp shift, ExchangeWorkspace* workspace = nullptr);
+                               field::Fp shift);
 
 // distributed_forward_from_reversed of the column whose bit-reversed
 // position u of this rank's block holds values[p]·factors[p] where u =
@@ -112,7 +97,20 @@ void distributed_coset_inverse(const ntt::NttPlan& ntt_plan, Communicator& comm,
 void distributed_forward_from_spread(const ntt::NttPlan& ntt_plan, Communicator& comm,
                                      const DistributedNttPlan& plan, field::ConstMatrixView values,
                                      std::span<const field::Fp> factors, uint64_t spacing,
-                                     field::MatrixView local,
-                                     ExchangeWorkspace* workspace = nullptr);
+                                     field::MatrixView local);
+
+// distributed_interpolate of `evals` (this rank's plan `trace` rows, read
+// where they are) and then distributed_forward_from_spread over `extended`
+// of the coefficients it gives, without storing them: each row of the
+// interpolation's last stage is transformed where the extension's first
+// stage loads it (the natural-order LDE, distributed_lde.h, with one write
+// and one read of the coefficients fewer). `local`: this rank's `extended`
+// rows, spacing times as many.
+void distributed_interpolate_and_spread(const ntt::NttPlan& ntt_plan, Communicator& comm,
+                                        const DistributedNttPlan& trace,
+                                        const DistributedNttPlan& extended,
+                                        field::ConstMatrixView evals,
+                                        std::span<const field::Fp> factors, uint64_t spacing,
+                                        field::MatrixView local);
 
 }  // namespace baobab::dist

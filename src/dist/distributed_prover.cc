@@ -124,7 +124,7 @@ struct Context {
   const params::ProofParams& params;
   const hash::Hasher& hasher;
   ntt::NttPlan ntt_plan;
-  ExchangeWorkspace workspace;
+  UninitializedVector<Fp> staging;  // distributed_bit_reverse's copy, kept across calls
   transcript::Transcript tr{stark::kTranscriptDomain};
   std::vector<TableBlocks> tables;
   stark::Proof proof;
@@ -180,7 +180,7 @@ Result<TableBlocks> plan_table(Context& ctx, size_t t) {
   return table;
 }
 
-// Columns per exchange: the exchange buffers (ExchangeWorkspace) hold this
+// Columns per exchange: the exchange buffers (Communicator::block_exchange) hold this
 // many columns of a rank's LDE block, not the whole group (~200 columns for
 // the RV32IM CPU table), which keeps their memory and first touch small.
 // BAOBAB_EXCHANGE_COLUMNS (1 to 64) overrides it, for tuning.
@@ -216,15 +216,13 @@ void commit_group(Context& ctx, TableBlocks& table, ConstMatrixView trace_rows, 
     return;
   }
   const uint64_t batch = std::min(columns_per_exchange(), out.cols);
-  UninitializedVector<Fp> coefficients(table.count_n * batch);  // the LDE's scratch
   for (uint64_t first = 0; first < out.cols; first += batch) {
     const uint64_t cols = std::min(batch, out.cols - first);
     distributed_lde_natural(
         ctx.ntt_plan, comm, table.lde_plan,
         ConstMatrixView(trace_rows.column(first), table.count_n, cols, trace_rows.stride),
-        MatrixView(coefficients.data(), table.count_n, cols),
         MatrixView(out.lde.data() + first * out.stride(), out.rows, cols, out.stride()),
-        table.shift, &ctx.workspace);
+        table.shift);
   }
   if (halo != 0) {
     exchange_next_rows(comm, out.block(),
@@ -442,7 +440,7 @@ void extend_composition(Context& ctx, size_t t) {
   distributed_extend_coefficients(
       ctx.ntt_plan, comm, table.lde_plan,
       ConstMatrixView(table.composition_coefficients.data(), table.count_n, cols), out.block(),
-      Fp::one(), &ctx.workspace);
+      Fp::one());
   out.commitment =
       DistributedCommitment::build(comm, ctx.hasher, table.lde_plan.extended.rows, out.block());
 }
@@ -478,7 +476,7 @@ void commit_composition(Context& ctx, size_t t, std::span<const Fp3> challenges,
   const MatrixView coordinate_view(coordinates.data(), count_eval, 3);
   field::split_coordinates(values, coordinate_view);
   values = {};
-  distributed_interpolate(ctx.ntt_plan, comm, table.eval_plan, coordinate_view, &ctx.workspace);
+  distributed_interpolate(ctx.ntt_plan, comm, table.eval_plan, coordinate_view);
 
   const uint64_t cols = shape.composition_columns();
   const int log_e = std::countr_zero(eval_blowup);
@@ -564,7 +562,7 @@ std::vector<Fp3> deep_block(Context& ctx, size_t t, const stark::DeepCoefficient
   UninitializedVector<Fp> coordinates(3 * table.count_lde);
   const MatrixView view(coordinates.data(), table.count_lde, 3);
   field::split_coordinates(values, view);
-  distributed_bit_reverse(*table.comm, table.lde_plan.extended, view, &ctx.workspace);
+  distributed_bit_reverse(*table.comm, table.lde_plan.extended, view, &ctx.staging);
   field::join_coordinates(view, values);
   if (table.comm == &ctx.comm) return values;
   // Proved whole: this rank's positions of the job's split.
@@ -916,7 +914,7 @@ Result<stark::Proof> prove_distributed(Communicator& comm, const stark::Statemen
               params,
               hasher,
               ntt::NttPlan(layout.value().max_log_lde_rows, options.simd_level),
-              ExchangeWorkspace{},
+              UninitializedVector<Fp>{},
               transcript::Transcript(stark::kTranscriptDomain),
               {},
               stark::Proof{}};

@@ -55,8 +55,7 @@ Result<ReverseExchangePlan> plan_reverse_exchange(int log_n, const BlockSplit& s
 }
 
 void reverse_exchange(Communicator& comm, const ReverseExchangePlan& plan, const BlockSplit& target,
-                      const field::ConstMatrixView& in, const field::MatrixView& out, Fp shift,
-                      ExchangeWorkspace& ws) {
+                      const field::ConstMatrixView& in, const field::MatrixView& out, Fp shift) {
   const auto ranks = static_cast<uint64_t>(comm.size());
   BAOBAB_CHECK(plan.rank == static_cast<uint64_t>(comm.rank()) &&
                    plan.send_counts.size() == ranks && in.rows == plan.destination.size() &&
@@ -65,17 +64,16 @@ void reverse_exchange(Communicator& comm, const ReverseExchangePlan& plan, const
   const uint64_t cols = in.cols;
   if (cols == 0) return;
   std::vector<uint64_t> send_sizes(ranks), receive_sizes(ranks);
-  std::vector<uint64_t> send_offsets(ranks + 1, 0), receive_offsets(ranks + 1, 0);
+  std::vector<uint64_t> send_offsets(ranks + 1, 0);
   for (uint64_t r = 0; r < ranks; ++r) {
     send_sizes[r] = cols * plan.send_counts[r];
     receive_sizes[r] = cols * plan.incoming[r].size();
     send_offsets[r + 1] = send_offsets[r] + send_sizes[r];
-    receive_offsets[r + 1] = receive_offsets[r] + receive_sizes[r];
   }
   // The block for rank `to` holds, column after column, the values of the
   // positions it receives, in order.
-  auto& send = ws.send;
-  send.resize(send_offsets[ranks]);
+  BlockExchange& exchange = comm.block_exchange();
+  const std::span<Fp> send = exchange.send_buffer(send_offsets[ranks]);
 #pragma omp parallel for schedule(static)
   for (int64_t ci = 0; ci < static_cast<int64_t>(cols); ++ci) {
     const auto c = static_cast<uint64_t>(ci);
@@ -86,9 +84,7 @@ void reverse_exchange(Communicator& comm, const ReverseExchangePlan& plan, const
       send[cursor[plan.destination[k]]++] = column[k];
     }
   }
-  auto& receive = ws.receive;
-  receive.resize(receive_offsets[ranks]);
-  comm.all_to_all(send, send_sizes, receive, receive_sizes);
+  exchange.exchange(send_sizes, receive_sizes);
 
   // Rows no position reaches (a taller target) are zero.
   uint64_t reached = 0;
@@ -114,6 +110,7 @@ void reverse_exchange(Communicator& comm, const ReverseExchangePlan& plan, const
   }
   for (uint64_t from = 0; from < ranks; ++from) {
     const std::vector<uint64_t>& rows = plan.incoming[from];
+    const Fp* received = exchange.received(from);
     const auto count = static_cast<int64_t>(rows.size());
 #pragma omp parallel for schedule(static)
     for (int64_t k = 0; k < count; ++k) {
@@ -122,19 +119,17 @@ void reverse_exchange(Communicator& comm, const ReverseExchangePlan& plan, const
       const Fp factor =
           shift == Fp::one() ? Fp::one() : high[i >> kLowBits] * low[i & (low_size - 1)];
       for (uint64_t c = 0; c < cols; ++c) {
-        out.column(c)[row] =
-            receive[receive_offsets[from] + c * rows.size() + static_cast<uint64_t>(k)] * factor;
+        out.column(c)[row] = received[c * rows.size() + static_cast<uint64_t>(k)] * factor;
       }
     }
   }
 }
 
 void distributed_bit_reverse(Communicator& comm, const DistributedNttPlan& plan,
-                             const field::MatrixView& local, ExchangeWorkspace* workspace) {
-  ExchangeWorkspace own;
-  ExchangeWorkspace& ws = workspace != nullptr ? *workspace : own;
+                             const field::MatrixView& local, UninitializedVector<Fp>* staging) {
+  UninitializedVector<Fp> own;
   // The exchange reads `in` while it fills `out`: stage the block first.
-  auto& staged = ws.middle;
+  auto& staged = staging != nullptr ? *staging : own;
   staged.resize(local.rows * local.cols);
   for (uint64_t c = 0; c < local.cols; ++c) {
     std::copy_n(local.column(c), local.rows, staged.data() + c * local.rows);
@@ -143,8 +138,7 @@ void distributed_bit_reverse(Communicator& comm, const DistributedNttPlan& plan,
       plan_reverse_exchange(plan.log_n, plan.rows, plan.rows, static_cast<uint64_t>(comm.rank()));
   BAOBAB_CHECK(exchange.ok(), "distributed_bit_reverse: layout does not fit its own reversal");
   reverse_exchange(comm, exchange.value(), plan.rows,
-                   field::ConstMatrixView(staged.data(), local.rows, local.cols), local, Fp::one(),
-                   ws);
+                   field::ConstMatrixView(staged.data(), local.rows, local.cols), local, Fp::one());
 }
 
 }  // namespace baobab::dist

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "src/common/result.h"
+#include "src/common/uninitialized.h"
 #include "src/dist/block_split.h"
 #include "src/dist/communicator.h"
 #include "src/dist/distributed_ntt.h"
@@ -41,13 +42,15 @@ Result<ReverseExchangePlan> plan_reverse_exchange(int log_n, const BlockSplit& s
 // rows no position reaches are zero. Collective.
 void reverse_exchange(Communicator& comm, const ReverseExchangePlan& plan, const BlockSplit& target,
                       const field::ConstMatrixView& in, const field::MatrixView& out,
-                      field::Fp shift, ExchangeWorkspace& workspace);
+                      field::Fp shift);
 
 // Bit-reversed rows <-> natural rows of the same layout (an involution), in
 // place: e.g. distributed_forward's output in the natural order the
-// single-process prover commits. One exchange. Collective.
+// single-process prover commits. One exchange. Collective. `staging` (kept
+// across calls, so that its pages are touched once) holds a copy of the
+// block on the way.
 void distributed_bit_reverse(Communicator& comm, const DistributedNttPlan& plan,
                              const field::MatrixView& local,
-                             ExchangeWorkspace* workspace = nullptr);
+                             UninitializedVector<field::Fp>* staging = nullptr);
 
 }  // namespace baobab::dist

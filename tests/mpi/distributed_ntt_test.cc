@@ -175,7 +175,7 @@ TEST(DistributedLde, BlocksAndCommitmentEqualTheSingleProcessOnes) {
       std::vector<Fp> out_natural(out_count * kCols);
       distributed_lde(
           ntt_plan, comm, plan.value(), field::MatrixView(mine_again.data(), in_count, kCols),
-          field::MatrixView(out_natural.data(), out_count, kCols), shift, nullptr, Order::kNatural);
+          field::MatrixView(out_natural.data(), out_count, kCols), shift, Order::kNatural);
       ASSERT_EQ(out_natural, block_of(expected_natural, big_n, kCols, out_first, out_count))
           << "natural, log_n " << log_n << " blowup " << blowup << " rank " << me;
 
@@ -185,11 +185,9 @@ TEST(DistributedLde, BlocksAndCommitmentEqualTheSingleProcessOnes) {
       std::vector<Fp> wide = with_stride(block_of(evals, n, kCols, in_first, in_count), in_count,
                                          kCols, stride, Fp::from_u64(99));
       const std::vector<Fp> wide_before = wide;
-      std::vector<Fp> scratch(in_count * kCols);
       std::vector<Fp> out_in_place(out_count * kCols);
       distributed_lde_natural(ntt_plan, comm, plan.value(),
                               field::ConstMatrixView(wide.data(), in_count, kCols, stride),
-                              field::MatrixView(scratch.data(), in_count, kCols),
                               field::MatrixView(out_in_place.data(), out_count, kCols), shift);
       EXPECT_EQ(out_in_place, out_natural) << "strided input, log_n " << log_n;
       EXPECT_EQ(wide, wide_before) << "the input was written";
@@ -202,7 +200,6 @@ TEST(DistributedLde, BlocksAndCommitmentEqualTheSingleProcessOnes) {
       std::vector<Fp> out_plain(out_count * kCols);
       distributed_lde_natural(ntt_plan, comm, plan.value(),
                               field::ConstMatrixView(wide.data(), in_count, kCols, stride),
-                              field::MatrixView(scratch.data(), in_count, kCols),
                               field::MatrixView(out_plain.data(), out_count, kCols), Fp::one());
       ASSERT_EQ(out_plain, block_of(expected_plain, big_n, kCols, out_first, out_count))
           << "shift 1, log_n " << log_n << " blowup " << blowup << " rank " << me;
@@ -392,12 +389,12 @@ TEST(DistributedLde, NaturalOrderCommitmentEqualsTheSingleProcessRoot) {
                        plan.value().trace.rows.row_count(me));
   const uint64_t out_rows = plan.value().extended.rows.row_count(me);
   std::vector<Fp> out(out_rows * kCols);
-  ExchangeWorkspace workspace;
+  UninitializedVector<Fp> staging;
   distributed_lde(ntt_plan, comm, plan.value(),
                   field::MatrixView(mine.data(), plan.value().trace.rows.row_count(me), kCols),
-                  field::MatrixView(out.data(), out_rows, kCols), field::kCosetShift, &workspace);
+                  field::MatrixView(out.data(), out_rows, kCols), field::kCosetShift);
   distributed_bit_reverse(comm, plan.value().extended,
-                          field::MatrixView(out.data(), out_rows, kCols), &workspace);
+                          field::MatrixView(out.data(), out_rows, kCols), &staging);
   ASSERT_EQ(out, block_of(expected, kN * kBlowup, kCols, plan.value().extended.rows.first_row(me),
                           out_rows));
   // The natural-order LDE (no bit reversal exchange) gives the same rows.
@@ -406,7 +403,7 @@ TEST(DistributedLde, NaturalOrderCommitmentEqualsTheSingleProcessRoot) {
                   plan.value().trace.rows.row_count(me));  // the first LDE used it as scratch
   distributed_lde(ntt_plan, comm, plan.value(),
                   field::MatrixView(mine.data(), plan.value().trace.rows.row_count(me), kCols),
-                  field::MatrixView(direct.data(), out_rows, kCols), field::kCosetShift, &workspace,
+                  field::MatrixView(direct.data(), out_rows, kCols), field::kCosetShift,
                   Order::kNatural);
   ASSERT_EQ(direct, out);
   const auto commitment =

@@ -3,7 +3,9 @@
 # exactly the bytes one process writes, for every R given, on several guest
 # programs, whatever SIMD path the ranks take (BAOBAB_SIMD cycles through
 # scalar, avx2 and the CPU's best) and however many columns the LDE
-# exchanges at a time (BAOBAB_EXCHANGE_COLUMNS cycles through 8, 1 and 3);
+# exchanges at a time (BAOBAB_EXCHANGE_COLUMNS cycles through 8, 1 and 3),
+# and whether the ranks read each other's exchange blocks in shared memory
+# or copy them through MPI (BAOBAB_SHARED_EXCHANGE alternates 1 and 0);
 # `baobab verify` accepts each; a failure on every rank (a
 # malformed ELF) ends the job with the usual exit status, never a hang.
 #   prove_ranks_test.sh <baobab> <mpiexec> <guest dir> <examples dir> <ranks...>
@@ -35,10 +37,13 @@ for case in "${cases[@]}"; do
     --output "$tmp/$name.out" 2>"$tmp/err" || { cat "$tmp/err"; exit 1; }
   simd_levels=(scalar avx2 avx512)
   exchange_columns=(8 1 3)
+  shared_exchange=(1 0)
   for i in "${!ranks_list[@]}"; do
     ranks=${ranks_list[$i]}
+    shared=${shared_exchange[$(((i + 1) % 2))]}
     BAOBAB_SIMD=${simd_levels[$((i % 3))]} BAOBAB_EXCHANGE_COLUMNS=${exchange_columns[$((i % 3))]} \
-      "$mpiexec" -np "$ranks" -x BAOBAB_SIMD -x BAOBAB_EXCHANGE_COLUMNS "$baobab" prove "$elf" -o "$tmp/$name.$ranks.bin" --input "$public" \
+      BAOBAB_SHARED_EXCHANGE=$shared "$mpiexec" -np "$ranks" -x BAOBAB_SIMD \
+      -x BAOBAB_EXCHANGE_COLUMNS -x BAOBAB_SHARED_EXCHANGE "$baobab" prove "$elf" -o "$tmp/$name.$ranks.bin" --input "$public" \
       "${extra[@]}" "${profile[@]}" --output "$tmp/$name.$ranks.out" 2>"$tmp/err" || { cat "$tmp/err"; exit 1; }
     cmp "$tmp/$name.1p.bin" "$tmp/$name.$ranks.bin" ||
       { echo "FAIL: $name: the proof on $ranks ranks differs from one process's"; exit 1; }
@@ -46,7 +51,7 @@ for case in "${cases[@]}"; do
     "$baobab" verify "$tmp/$name.$ranks.bin" --program "$elf" --input "$public" \
       --output "$tmp/$name.out" --min-proven-bits 0 >/dev/null 2>&1 ||
       { echo "FAIL: $name: the $ranks-rank proof does not verify"; exit 1; }
-    echo "ok: $name on $ranks ranks (SIMD ${simd_levels[$((i % 3))]}, ${exchange_columns[$((i % 3))]} columns per exchange): $(stat -c %s "$tmp/$name.$ranks.bin") bytes, identical, verified"
+    echo "ok: $name on $ranks ranks (SIMD ${simd_levels[$((i % 3))]}, ${exchange_columns[$((i % 3))]} columns per exchange, shared exchange $shared): $(stat -c %s "$tmp/$name.$ranks.bin") bytes, identical, verified"
   done
 done
 
