@@ -6,7 +6,9 @@
 # 2^22-row cpu table, one rank per core, one line per R as each ends, in
 # the order given (R = 16 first and R = 2 last by default, so that a run cut
 # short still has R = 1 and R = 16). EXCHANGE_COLUMNS="8 2" repeats R = 16
-# with each BAOBAB_EXCHANGE_COLUMNS. Results go to <out dir>.
+# with each BAOBAB_EXCHANGE_COLUMNS; SHARED_EXCHANGE="0" repeats it with the
+# exchanges copied through MPI instead of read from shared windows
+# (BAOBAB_SHARED_EXCHANGE, docs/distributed.md). Results go to <out dir>.
 #   bench/device_scaling.sh <build dir> <out dir> ["R list"] [rounds]
 # <build dir> holds src/cli/baobab, bench/host_ceiling and guests/cycle_loop.elf.
 set -uo pipefail
@@ -44,4 +46,8 @@ for columns in ${EXCHANGE_COLUMNS:-}; do
   echo "{\"exchange_columns\":$columns}"
   BAOBAB_EXCHANGE_COLUMNS=$columns "$here/prove_ranks.sh" "$baobab" "$elf" "$out/rounds.txt" 16
 done | tee "$out/exchange_columns.jsonl"
+for shared in ${SHARED_EXCHANGE:-}; do
+  echo "{\"shared_exchange\":$shared}"
+  BAOBAB_SHARED_EXCHANGE=$shared "$here/prove_ranks.sh" "$baobab" "$elf" "$out/rounds.txt" 16
+done | tee "$out/shared_exchange.jsonl"
 "$here/prove_ranks.sh" "$baobab" "$elf" "$out/rounds.txt" "$list" | tee "$out/scaling.jsonl"
