@@ -128,7 +128,8 @@ void SharedBlockExchange::exchange(std::span<const uint64_t> send_counts,
   for (uint64_t from = 0; from < ranks; ++from) {
     BAOBAB_CHECK(theirs[2 * from + 1] == receive_counts[from],
                  "BlockExchange: a rank sends a block of another size than expected here");
-    received_[from] = window.bases[from] == nullptr ? nullptr : window.bases[from] + theirs[2 * from];
+    received_[from] =
+        window.bases[from] == nullptr ? nullptr : window.bases[from] + theirs[2 * from];
   }
   next_ ^= 1;
 }

@@ -46,8 +46,8 @@ class SharedBlockExchange final : public dist::BlockExchange {
  private:
   struct Window {
     MPI_Win win = MPI_WIN_NULL;
-    uint64_t capacity = 0;                 // elements in each rank's part
-    field::Fp* own = nullptr;              // this rank's part, written by it alone
+    uint64_t capacity = 0;                // elements in each rank's part
+    field::Fp* own = nullptr;             // this rank's part, written by it alone
     std::vector<const field::Fp*> bases;  // every rank's part, read
   };
   void grow(Window& window, uint64_t capacity);

@@ -3,14 +3,13 @@
 // all_to_all fallback otherwise; both must deliver every block, keep the
 // last exchange's blocks readable while the next is filled, and agree on
 // their mode across ranks.
-#include "mpi/shared_block_exchange.h"
-
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <vector>
 
 #include "mpi/mpi_communicator.h"
+#include "mpi/shared_block_exchange.h"
 
 namespace baobab::mpi {
 namespace {
