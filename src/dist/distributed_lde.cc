@@ -24,11 +24,12 @@ Result<DistributedLdePlan> plan_distributed_lde(int log_n, uint64_t blowup, uint
 
 namespace {
 
-// shift^rev(p) for this rank's positions p of a bit-reversed layout of 2^k
-// rows: position u·U + t of unit u is rev(t)·S + rev(u) reversed (U rows per
-// unit, S units), so one table of (shift^S)^i, i < U, serves every unit.
-std::vector<field::Fp> powers_at_reversed_positions(field::Fp shift, const BlockSplit& split,
-                                                    uint64_t rank) {
+// The factors the coefficients are spread with: shift^rev(p) for this
+// rank's positions p of a bit-reversed layout of 2^k rows, or none for
+// shift 1. Position u·U + t of unit u is rev(t)·S + rev(u) reversed (U rows
+// per unit, S units), so one table of (shift^S)^i, i < U, serves every unit.
+std::vector<field::Fp> spread_factors(field::Fp shift, const BlockSplit& split, uint64_t rank) {
+  if (shift == field::Fp::one()) return {};
   const int log_unit = std::countr_zero(split.unit_rows);
   const int log_units = std::countr_zero(split.units);
   std::vector<field::Fp> table(split.unit_rows);
@@ -59,9 +60,7 @@ void distributed_extend_coefficients(const ntt::NttPlan& ntt_plan, Communicator&
                    out.rows == count * plan.blowup &&
                    plan.extended.rows.first_row(me) == plan.trace.rows.first_row(me) * plan.blowup,
                "distributed_extend_coefficients: blocks do not match the plan");
-  const std::vector<field::Fp> powers =
-      shift == field::Fp::one() ? std::vector<field::Fp>{}
-                                : powers_at_reversed_positions(shift, plan.trace.rows, me);
+  const std::vector<field::Fp> powers = spread_factors(shift, plan.trace.rows, me);
   distributed_forward_from_spread(ntt_plan, comm, plan.extended, coefficients, powers, plan.blowup,
                                   out);
 }
@@ -99,9 +98,7 @@ void distributed_lde_natural(const ntt::NttPlan& ntt_plan, Communicator& comm,
                "distributed_lde_natural: blocks of the wrong shape");
   BAOBAB_CHECK(!shift.is_zero(), "distributed_lde_natural: zero shift");
   if (evals.cols == 0) return;
-  const std::vector<field::Fp> powers =
-      shift == field::Fp::one() ? std::vector<field::Fp>{}
-                                : powers_at_reversed_positions(shift, plan.trace.rows, me);
+  const std::vector<field::Fp> powers = spread_factors(shift, plan.trace.rows, me);
   distributed_interpolate_and_spread(ntt_plan, comm, plan.trace, plan.extended, evals, powers,
                                      plan.blowup, out);
 }

@@ -27,13 +27,13 @@ uint64_t reverse(uint64_t x, int bits) {
   return ntt::reverse_bits(x, bits);
 }
 
-// Counts and offsets of one exchange, all columns together: the block for
+// Counts of one exchange and offsets of its send blocks, all columns
+// together (the receiving side reads BlockExchange::received): the block for
 // rank r holds cols · per_column(r) elements.
 struct Exchange {
   std::vector<uint64_t> send_counts;
   std::vector<uint64_t> receive_counts;
   std::vector<uint64_t> send_offsets;
-  std::vector<uint64_t> receive_offsets;
 };
 
 template <class SendCount, class ReceiveCount>
@@ -42,12 +42,10 @@ Exchange plan_exchange(uint64_t ranks, uint64_t cols, SendCount send, ReceiveCou
   e.send_counts.resize(ranks);
   e.receive_counts.resize(ranks);
   e.send_offsets.assign(ranks + 1, 0);
-  e.receive_offsets.assign(ranks + 1, 0);
   for (uint64_t r = 0; r < ranks; ++r) {
     e.send_counts[r] = cols * send(r);
     e.receive_counts[r] = cols * receive(r);
     e.send_offsets[r + 1] = e.send_offsets[r] + e.send_counts[r];
-    e.receive_offsets[r + 1] = e.receive_offsets[r] + e.receive_counts[r];
   }
   return e;
 }
