@@ -3,7 +3,8 @@
 // block of a deterministic trace (value = hash of global row and column),
 // runs distributed_lde and hashes its Merkle subtrees, and the roots are
 // combined. Reports, from rank 0, one JSON line: ranks, threads per rank,
-// seconds (median of --repeat, slowest rank; lde_seconds: the LDE alone), bytes sent per rank
+// seconds (median of --repeat, slowest rank; lde_seconds: the LDE alone, and
+// lde_seconds_min its fastest repeat, for noisy hosts), bytes sent per rank
 // (largest), peak resident memory per rank (largest) and the root, which must not depend on the
 // rank count.
 //
@@ -11,10 +12,14 @@
 // (distributed_lde_natural, the coefficients never stored), and on one rank
 // the single-process ntt::lde (what the prover runs there). --order
 // natural-stored: natural rows through stored coefficients
-// (distributed_lde), for comparison.
+// (distributed_lde), for comparison; --order natural-distributed: the
+// distributed_lde_natural path even on one rank. --batch b runs the distributed LDE b
+// columns at a time, as the prover does (BAOBAB_EXCHANGE_COLUMNS); the
+// default is all of them in one call.
 //
 //   mpirun -np R dist_lde_bench [--log-n 20] [--cols 16] [--blowup 4] [--repeat 3]
-//                               [--order reversed|natural|natural-stored]
+//                               [--order reversed|natural|natural-stored|natural-distributed]
+//                               [--batch b]
 #include <omp.h>
 #include <sys/resource.h>
 
@@ -60,6 +65,7 @@ int main(int argc, char** argv) {
   uint64_t cols = 16;
   uint64_t blowup = 4;
   int repeat = 3;
+  uint64_t batch = 0;  // 0: every column in one call
   std::string order = "reversed";
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string arg = argv[i];
@@ -73,18 +79,23 @@ int main(int argc, char** argv) {
       repeat = std::max(1, std::atoi(argv[i + 1]));
     else if (arg == "--order")
       order = argv[i + 1];
+    else if (arg == "--batch")
+      batch = std::strtoull(argv[i + 1], nullptr, 10);
   }
-  const bool natural = order == "natural" || order == "natural-stored";
+  if (batch == 0 || batch > cols) batch = cols;
+  const bool natural_distributed = order == "natural-distributed";
+  const bool natural = order == "natural" || order == "natural-stored" || natural_distributed;
   baobab::mpi::MpiCommunicator comm;
   const auto ranks = static_cast<uint64_t>(comm.size());
   const auto me = static_cast<uint64_t>(comm.rank());
+  const bool single_process_lde = order == "natural" && ranks == 1;  // what the prover runs
   auto plan = baobab::dist::plan_distributed_lde(log_n, blowup, ranks);
   if (!plan) {
     if (me == 0) std::fprintf(stderr, "dist_lde_bench: %s\n", plan.error().to_string().c_str());
     return 2;
   }
   const int log_big = log_n + std::countr_zero(blowup);
-  const baobab::ntt::NttPlan ntt_plan(natural && ranks == 1 ? log_big : (log_big + 1) / 2);
+  const baobab::ntt::NttPlan ntt_plan(single_process_lde ? log_big : (log_big + 1) / 2);
   const baobab::hash::Sha256Hasher hasher;
   auto subtrees = baobab::mpi::plan_subtrees(uint64_t{1} << log_big, ranks);
   const uint64_t in_first = plan.value().trace.rows.first_row(me);
@@ -104,19 +115,21 @@ int main(int argc, char** argv) {
     comm.barrier();
     const uint64_t bytes_before = comm.bytes_sent();
     const auto start = std::chrono::steady_clock::now();
-    const baobab::field::MatrixView out_view(out.data(), out_rows, cols);
-    if (natural && ranks == 1) {
-      baobab::ntt::lde(ntt_plan, baobab::field::ConstMatrixView(evals.data(), in_rows, cols),
-                       blowup, out_view, baobab::ntt::Order::kNatural, baobab::field::kCosetShift);
-    } else if (order == "natural") {
-      baobab::dist::distributed_lde_natural(
-          ntt_plan, comm, plan.value(), baobab::field::ConstMatrixView(evals.data(), in_rows, cols),
-          out_view, baobab::field::kCosetShift);
-    } else {
-      baobab::dist::distributed_lde(
-          ntt_plan, comm, plan.value(), baobab::field::MatrixView(evals.data(), in_rows, cols),
-          out_view, baobab::field::kCosetShift,
-          natural ? baobab::ntt::Order::kNatural : baobab::ntt::Order::kBitReversed);
+    for (uint64_t first = 0; first < cols; first += batch) {
+      const uint64_t count = std::min(batch, cols - first);
+      const baobab::field::MatrixView out_view(out.data() + first * out_rows, out_rows, count);
+      const baobab::field::MatrixView in_view(evals.data() + first * in_rows, in_rows, count);
+      if (single_process_lde) {
+        baobab::ntt::lde(ntt_plan, in_view, blowup, out_view, baobab::ntt::Order::kNatural,
+                         baobab::field::kCosetShift);
+      } else if (order == "natural" || natural_distributed) {
+        baobab::dist::distributed_lde_natural(ntt_plan, comm, plan.value(), in_view, out_view,
+                                              baobab::field::kCosetShift);
+      } else {
+        baobab::dist::distributed_lde(
+            ntt_plan, comm, plan.value(), in_view, out_view, baobab::field::kCosetShift,
+            natural ? baobab::ntt::Order::kNatural : baobab::ntt::Order::kBitReversed);
+      }
     }
     const double lde_elapsed =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -165,13 +178,16 @@ int main(int argc, char** argv) {
   }
   if (me == 0) {
     std::printf(
-        "{\"ranks\":%llu,\"threads_per_rank\":%d,\"log_n\":%d,\"cols\":%llu,\"blowup\":%llu,"
-        "\"order\":\"%s\",\"seconds\":%.4f,\"lde_seconds\":%.4f,\"bytes_sent_per_rank\":%llu,"
+        "{\"ranks\":%llu,\"threads_per_rank\":%d,\"log_n\":%d,\"cols\":%llu,\"batch\":%llu,"
+        "\"blowup\":%llu,"
+        "\"order\":\"%s\",\"seconds\":%.4f,\"lde_seconds\":%.4f,\"lde_seconds_min\":%.4f,"
+        "\"bytes_sent_per_rank\":%llu,"
         "\"peak_rss_per_rank\":%llu,"
         "\"root\":\"%s\"}\n",
         static_cast<unsigned long long>(ranks), omp_get_max_threads(), log_n,
-        static_cast<unsigned long long>(cols), static_cast<unsigned long long>(blowup),
-        order.c_str(), seconds[seconds.size() / 2], lde_seconds[lde_seconds.size() / 2],
+        static_cast<unsigned long long>(cols), static_cast<unsigned long long>(batch),
+        static_cast<unsigned long long>(blowup), order.c_str(), seconds[seconds.size() / 2],
+        lde_seconds[lde_seconds.size() / 2], lde_seconds.front(),
         static_cast<unsigned long long>(max_bytes), static_cast<unsigned long long>(max_rss),
         baobab::hash::to_hex(root).c_str());
   }
