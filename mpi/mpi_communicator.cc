@@ -49,6 +49,12 @@ MpiCommunicator::MpiCommunicator(uint64_t max_message) : max_message_(max_messag
                "MpiCommunicator: bad message bound");
   MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
   MPI_Comm_size(MPI_COMM_WORLD, &size_);
+  MPI_Comm node = MPI_COMM_NULL;
+  MPI_Comm_split_type(MPI_COMM_WORLD, MPI_COMM_TYPE_SHARED, 0, MPI_INFO_NULL, &node);
+  int node_size = 1;
+  MPI_Comm_size(node, &node_size);
+  MPI_Comm_free(&node);
+  ranks_on_node_ = static_cast<uint64_t>(node_size);
 }
 
 MpiCommunicator::~MpiCommunicator() = default;

@@ -20,6 +20,7 @@ class MpiCommunicator final : public dist::Communicator {
  public:
   // MPI must be initialised (Environment); max_message bounds every message
   // (elements of 8 bytes for all_to_all, bytes otherwise; tests use tiny ones).
+  // Collective (it asks which ranks share a node).
   explicit MpiCommunicator(uint64_t max_message = kMaxMessageCount);
   ~MpiCommunicator() override;  // collective when block_exchange() was used
   MpiCommunicator(const MpiCommunicator&) = delete;
@@ -27,6 +28,7 @@ class MpiCommunicator final : public dist::Communicator {
 
   int rank() const override { return rank_; }
   int size() const override { return size_; }
+  uint64_t ranks_on_node() const override { return ranks_on_node_; }
   void all_to_all(std::span<const dist::Fp> send, std::span<const uint64_t> send_counts,
                   std::span<dist::Fp> receive, std::span<const uint64_t> receive_counts) override;
   void all_gather_bytes(std::span<const uint8_t> mine, std::span<uint8_t> all) override;
@@ -43,6 +45,7 @@ class MpiCommunicator final : public dist::Communicator {
  private:
   int rank_ = 0;
   int size_ = 1;
+  uint64_t ranks_on_node_ = 1;
   uint64_t max_message_;
   uint64_t bytes_sent_ = 0;
   std::unique_ptr<SharedBlockExchange> block_exchange_;

@@ -27,6 +27,10 @@ class Communicator {
   virtual int rank() const = 0;
   virtual int size() const = 0;
 
+  // How many of this communicator's ranks share this rank's node (its
+  // memory and last-level cache): for sizing cache-blocked work.
+  virtual uint64_t ranks_on_node() const = 0;
+
   // Personalised all-to-all: this rank's send[send_offset(r) .. + send_counts[r])
   // goes to rank r, and what rank r sends here lands at
   // receive[receive_offset(r) .. + receive_counts[r]), offsets being the
@@ -75,6 +79,7 @@ class SingleProcessCommunicator final : public Communicator {
 
   int rank() const override { return 0; }
   int size() const override { return 1; }
+  uint64_t ranks_on_node() const override { return 1; }
   void all_to_all(std::span<const Fp> send, std::span<const uint64_t> send_counts,
                   std::span<Fp> receive, std::span<const uint64_t> receive_counts) override;
   void all_gather_bytes(std::span<const uint8_t> mine, std::span<uint8_t> all) override;

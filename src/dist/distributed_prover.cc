@@ -4,9 +4,11 @@
 #include <array>
 #include <bit>
 #include <cstdlib>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,6 +19,7 @@
 #include "src/dist/distributed_fri.h"
 #include "src/dist/distributed_lde.h"
 #include "src/dist/distributed_sums.h"
+#include "src/dist/exchange_columns.h"
 #include "src/dist/halo.h"
 #include "src/dist/phase_records.h"
 #include "src/dist/reverse_exchange.h"
@@ -180,17 +183,33 @@ Result<TableBlocks> plan_table(Context& ctx, size_t t) {
   return table;
 }
 
-// Columns per exchange: the exchange buffers (Communicator::block_exchange) hold this
-// many columns of a rank's LDE block, not the whole group (~200 columns for
-// the RV32IM CPU table), which keeps their memory and first touch small.
-// BAOBAB_EXCHANGE_COLUMNS (1 to 64) overrides it, for tuning.
-uint64_t columns_per_exchange() {
-  static const uint64_t columns = [] {
+// Columns per exchange (exchange_columns.h): as many as fit this rank's
+// share of the last-level cache with their exchange windows, else 8; the
+// windows (Communicator::block_exchange) then hold those columns of a rank's
+// LDE block, not the whole group (~200 columns for the RV32IM CPU table).
+// BAOBAB_EXCHANGE_COLUMNS (1 to 64) overrides it, for tuning. Every rank
+// must run the same exchanges, so the ranks take the smallest of their
+// choices (their blocks and nodes may differ). Collective.
+uint64_t columns_per_exchange(Communicator& comm, uint64_t extended_rows, uint64_t blowup) {
+  static const LastLevelCache cache = last_level_cache();
+  static const uint64_t forced = [] {
     const char* text = std::getenv("BAOBAB_EXCHANGE_COLUMNS");
     const uint64_t value = text != nullptr ? std::strtoull(text, nullptr, 10) : 0;
-    return value >= 1 && value <= 64 ? value : uint64_t{8};
+    return value >= 1 && value <= 64 ? value : uint64_t{0};
   }();
-  return columns;
+  const uint64_t mine =
+      forced != 0
+          ? forced
+          : exchange_columns(extended_rows, blowup, cache_share_bytes(cache, comm.ranks_on_node()));
+  std::vector<uint8_t> all(8 * static_cast<uint64_t>(comm.size()));
+  comm.all_gather_bytes(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(&mine), 8), all);
+  uint64_t smallest = mine;
+  for (uint64_t r = 0; r < static_cast<uint64_t>(comm.size()); ++r) {
+    uint64_t theirs = 0;
+    std::memcpy(&theirs, all.data() + 8 * r, 8);
+    smallest = std::min(smallest, theirs);
+  }
+  return smallest;
 }
 
 // The LDE of this rank's trace rows into `out` (natural order, halo rows of
@@ -215,7 +234,7 @@ void commit_group(Context& ctx, TableBlocks& table, ConstMatrixView trace_rows, 
         DistributedCommitment::build(comm, ctx.hasher, table.lde_plan.extended.rows, out.block());
     return;
   }
-  const uint64_t batch = std::min(columns_per_exchange(), out.cols);
+  const uint64_t batch = std::min(columns_per_exchange(comm, out.rows, ctx.blowup()), out.cols);
   for (uint64_t first = 0; first < out.cols; first += batch) {
     const uint64_t cols = std::min(batch, out.cols - first);
     distributed_lde_natural(
