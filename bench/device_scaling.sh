@@ -5,8 +5,10 @@
 # (what the host allows), then bench/prove_ranks.sh on cycle_loop at a
 # 2^22-row cpu table, one rank per core, one line per R as each ends, in
 # the order given (R = 16 first and R = 2 last by default, so that a run cut
-# short still has R = 1 and R = 16). EXCHANGE_COLUMNS="8 2" repeats R = 16
-# with each BAOBAB_EXCHANGE_COLUMNS; SHARED_EXCHANGE="0" repeats it with the
+# short still has R = 1 and R = 16). The prover picks its columns per
+# exchange from the cache sizes in /sys (src/dist/exchange_columns.h;
+# machine.txt lists them); EXCHANGE_COLUMNS="8 2 1" repeats R = 16 with each
+# forced (BAOBAB_EXCHANGE_COLUMNS); SHARED_EXCHANGE="0" repeats it with the
 # exchanges copied through MPI instead of read from shared windows
 # (BAOBAB_SHARED_EXCHANGE, docs/distributed.md). Results go to <out dir>.
 #   bench/device_scaling.sh <build dir> <out dir> ["R list"] [rounds]
@@ -24,6 +26,10 @@ mkdir -p "$out"
   date -u
   nproc
   lscpu | grep -E "Model name|Socket|Thread|Core|MHz|L3" || true
+  for cache in /sys/devices/system/cpu/cpu0/cache/index*; do
+    echo "cache: level $(cat "$cache/level") $(cat "$cache/type") $(cat "$cache/size")" \
+      "shared by CPUs $(cat "$cache/shared_cpu_list")"
+  done
   free -g
   mpirun --version | head -1
 } >"$out/machine.txt" 2>&1

@@ -5,7 +5,8 @@
 # scalar, avx2 and the CPU's best) and however many columns the LDE
 # exchanges at a time (BAOBAB_EXCHANGE_COLUMNS cycles through 8, 1 and 3),
 # and whether the ranks read each other's exchange blocks in shared memory
-# or copy them through MPI (BAOBAB_SHARED_EXCHANGE alternates 1 and 0);
+# or copy them through MPI (BAOBAB_SHARED_EXCHANGE alternates 1 and 0),
+# also when the ranks ask for different columns per exchange;
 # `baobab verify` accepts each; a failure on every rank (a
 # malformed ELF) ends the job with the usual exit status, never a hang.
 #   prove_ranks_test.sh <baobab> <mpiexec> <guest dir> <examples dir> <ranks...>
@@ -53,6 +54,17 @@ for case in "${cases[@]}"; do
       { echo "FAIL: $name: the $ranks-rank proof does not verify"; exit 1; }
     echo "ok: $name on $ranks ranks (SIMD ${simd_levels[$((i % 3))]}, ${exchange_columns[$((i % 3))]} columns per exchange, shared exchange $shared): $(stat -c %s "$tmp/$name.$ranks.bin") bytes, identical, verified"
   done
+  if [ "$name" = fibonacci ]; then
+    # Ranks that would choose different columns per exchange (a mixed
+    # cluster) agree on one: same bytes, no hang.
+    timeout 300 "$mpiexec" -np 1 env BAOBAB_EXCHANGE_COLUMNS=1 "$baobab" prove "$elf" \
+      -o "$tmp/$name.mixed.bin" --input "$public" "${profile[@]}" : \
+      -np 1 env BAOBAB_EXCHANGE_COLUMNS=8 "$baobab" prove "$elf" -o "$tmp/$name.mixed.bin" \
+      --input "$public" "${profile[@]}" 2>"$tmp/err" || { cat "$tmp/err"; exit 1; }
+    cmp "$tmp/$name.1p.bin" "$tmp/$name.mixed.bin" ||
+      { echo "FAIL: $name: ranks with 1 and 8 columns per exchange wrote other bytes"; exit 1; }
+    echo "ok: $name on 2 ranks asking for 1 and 8 columns per exchange: identical"
+  fi
 done
 
 # Every rank fails the same way: the job ends with the ELF error status (3).
