@@ -36,12 +36,8 @@ uint64_t max_over_ranks(uint64_t mine) {
 SharedBlockExchange::SharedBlockExchange(dist::Communicator& comm) : fallback_(comm) {
   MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
   MPI_Comm_size(MPI_COMM_WORLD, &size_);
-  MPI_Comm node = MPI_COMM_NULL;
-  MPI_Comm_split_type(MPI_COMM_WORLD, MPI_COMM_TYPE_SHARED, 0, MPI_INFO_NULL, &node);
-  int node_size = 0;
-  MPI_Comm_size(node, &node_size);
-  MPI_Comm_free(&node);
-  const uint64_t refuse = node_size == size_ && wanted_here() ? 0 : 1;
+  const bool one_node = comm.ranks_on_node() == static_cast<uint64_t>(size_);
+  const uint64_t refuse = one_node && wanted_here() ? 0 : 1;
   shared_ = max_over_ranks(refuse) == 0;
   received_.resize(static_cast<uint64_t>(size_));
   for (Window& window : windows_) window.bases.resize(static_cast<uint64_t>(size_));
