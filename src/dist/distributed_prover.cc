@@ -456,10 +456,15 @@ void extend_composition(Context& ctx, size_t t) {
   out.rows = table.count_lde;
   out.halo = 0;
   out.lde.resize(out.rows * cols);
-  distributed_extend_coefficients(
-      ctx.ntt_plan, comm, table.lde_plan,
-      ConstMatrixView(table.composition_coefficients.data(), table.count_n, cols), out.block(),
-      Fp::one());
+  const uint64_t batch = std::min(columns_per_exchange(comm, out.rows, ctx.blowup()), cols);
+  for (uint64_t first = 0; first < cols; first += batch) {
+    const uint64_t count = std::min(batch, cols - first);
+    distributed_extend_coefficients(
+        ctx.ntt_plan, comm, table.lde_plan,
+        ConstMatrixView(table.composition_coefficients.data() + first * table.count_n,
+                        table.count_n, count),
+        MatrixView(out.lde.data() + first * out.rows, out.rows, count), Fp::one());
+  }
   out.commitment =
       DistributedCommitment::build(comm, ctx.hasher, table.lde_plan.extended.rows, out.block());
 }
@@ -495,7 +500,14 @@ void commit_composition(Context& ctx, size_t t, std::span<const Fp3> challenges,
   const MatrixView coordinate_view(coordinates.data(), count_eval, 3);
   field::split_coordinates(values, coordinate_view);
   values = {};
-  distributed_interpolate(ctx.ntt_plan, comm, table.eval_plan, coordinate_view);
+  // In place: a column's working set is its block and two windows, which
+  // exchange_columns' count for blowup 1 (four blocks) bounds.
+  const uint64_t batch = std::min<uint64_t>(columns_per_exchange(comm, count_eval, 1), 3);
+  for (uint64_t first = 0; first < 3; first += batch) {
+    const uint64_t count = std::min<uint64_t>(batch, 3 - first);
+    distributed_interpolate(ctx.ntt_plan, comm, table.eval_plan,
+                            MatrixView(coordinates.data() + first * count_eval, count_eval, count));
+  }
 
   const uint64_t cols = shape.composition_columns();
   const int log_e = std::countr_zero(eval_blowup);
