@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
+
 namespace baobab::dist {
 namespace {
 
@@ -43,22 +45,25 @@ TEST(ExchangeColumns, CacheShareDividesAmongTheRanksThatShareIt) {
   EXPECT_EQ(cache_share_bytes(LastLevelCache{}, 4), 0u);
 }
 
-TEST(ExchangeColumns, ParsesSysfsCacheFields) {
-  EXPECT_EQ(detail::parse_cache_size("32768K"), 32 * kMiB);
-  EXPECT_EQ(detail::parse_cache_size("300M"), 300 * kMiB);
-  EXPECT_EQ(detail::parse_cache_size("1G"), 1024 * kMiB);
-  EXPECT_EQ(detail::parse_cache_size("4096"), 4096u);
-  EXPECT_EQ(detail::parse_cache_size(""), 0u);
-  EXPECT_EQ(detail::parse_cache_size("K"), 0u);
-  EXPECT_EQ(detail::parse_cache_size("12 KB"), 0u);
-  EXPECT_EQ(detail::parse_cache_size("99999999999999999999K"), 0u);
-  EXPECT_EQ(detail::count_cpu_list("0-15"), 16u);
-  EXPECT_EQ(detail::count_cpu_list("0-15,32-47"), 32u);
-  EXPECT_EQ(detail::count_cpu_list("3"), 1u);
-  EXPECT_EQ(detail::count_cpu_list("0,2,4"), 3u);
-  EXPECT_EQ(detail::count_cpu_list(""), 0u);
-  EXPECT_EQ(detail::count_cpu_list("5-2"), 0u);
-  EXPECT_EQ(detail::count_cpu_list("a-b"), 0u);
+TEST(ExchangeColumns, ParsesSysfsCacheSizes) {
+  const std::pair<const char*, uint64_t> cases[] = {
+      {"32768K", 32 * kMiB},
+      {"300M", 300 * kMiB},
+      {"1G", 1024 * kMiB},
+      {"4096", 4096},
+      {"", 0},
+      {"K", 0},
+      {"12 KB", 0},
+      {"99999999999999999999K", 0},
+  };
+  for (const auto& [text, bytes] : cases) EXPECT_EQ(detail::parse_cache_size(text), bytes) << text;
+}
+
+TEST(ExchangeColumns, CountsSysfsCpuLists) {
+  const std::pair<const char*, uint64_t> cases[] = {
+      {"0-15", 16}, {"0-15,32-47", 32}, {"3", 1}, {"0,2,4", 3}, {"", 0}, {"5-2", 0}, {"a-b", 0},
+  };
+  for (const auto& [list, cpus] : cases) EXPECT_EQ(detail::count_cpu_list(list), cpus) << list;
 }
 
 TEST(ExchangeColumns, ThisHostsCacheIsPlausibleWhenKnown) {
