@@ -122,11 +122,7 @@ std::string json_report(const zkvm::Program& program, const zkvm::ZkvmProveResul
 // process). Collective.
 std::vector<uint64_t> gather_per_rank(dist::Communicator* comm, uint64_t mine) {
   if (comm == nullptr) return {mine};
-  std::vector<uint64_t> all(static_cast<size_t>(comm->size()));
-  comm->all_gather_bytes(
-      std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(&mine), sizeof mine),
-      std::span<uint8_t>(reinterpret_cast<uint8_t*>(all.data()), all.size() * sizeof mine));
-  return all;
+  return dist::all_gather_u64(*comm, mine);
 }
 
 // This process's peak resident memory so far (the kernel's high-water mark).

@@ -1,21 +1,23 @@
 #include "src/dist/communicator.h"
 
 #include <algorithm>
-#include <cstring>
 
 #include "src/common/check.h"
 
 namespace baobab::dist {
 
+std::vector<uint64_t> all_gather_u64(Communicator& comm, uint64_t mine) {
+  std::vector<uint64_t> all(static_cast<uint64_t>(comm.size()));
+  comm.all_gather_bytes(
+      std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(&mine), sizeof mine),
+      std::span<uint8_t>(reinterpret_cast<uint8_t*>(all.data()), all.size() * sizeof mine));
+  return all;
+}
+
 std::vector<std::vector<uint8_t>> all_gather_strings(Communicator& comm,
                                                      std::span<const uint8_t> mine) {
   const auto ranks = static_cast<uint64_t>(comm.size());
-  const uint64_t my_size = mine.size();
-  std::vector<uint8_t> size_bytes(8 * ranks);
-  comm.all_gather_bytes(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(&my_size), 8),
-                        size_bytes);
-  std::vector<uint64_t> sizes(ranks);
-  std::memcpy(sizes.data(), size_bytes.data(), 8 * ranks);
+  const std::vector<uint64_t> sizes = all_gather_u64(comm, mine.size());
   const uint64_t longest = *std::max_element(sizes.begin(), sizes.end());
   std::vector<uint8_t> padded(longest, 0);
   std::copy(mine.begin(), mine.end(), padded.begin());

@@ -59,6 +59,9 @@ class Communicator {
   virtual uint64_t bytes_sent() const = 0;
 };
 
+// Every rank's value, in rank order. Collective.
+std::vector<uint64_t> all_gather_u64(Communicator& comm, uint64_t mine);
+
 // Every rank's byte string, in rank order (lengths may differ): two
 // all_gather_bytes, the lengths first. Collective.
 std::vector<std::vector<uint8_t>> all_gather_strings(Communicator& comm,

@@ -4,7 +4,6 @@
 #include <array>
 #include <bit>
 #include <cstdlib>
-#include <cstring>
 #include <functional>
 #include <map>
 #include <optional>
@@ -201,15 +200,15 @@ uint64_t columns_per_exchange(Communicator& comm, uint64_t extended_rows, uint64
       forced != 0
           ? forced
           : exchange_columns(extended_rows, blowup, cache_share_bytes(cache, comm.ranks_on_node()));
-  std::vector<uint8_t> all(8 * static_cast<uint64_t>(comm.size()));
-  comm.all_gather_bytes(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(&mine), 8), all);
-  uint64_t smallest = mine;
-  for (uint64_t r = 0; r < static_cast<uint64_t>(comm.size()); ++r) {
-    uint64_t theirs = 0;
-    std::memcpy(&theirs, all.data() + 8 * r, 8);
-    smallest = std::min(smallest, theirs);
-  }
-  return smallest;
+  const std::vector<uint64_t> all = all_gather_u64(comm, mine);
+  return *std::min_element(all.begin(), all.end());
+}
+
+// Calls run(first, count) for consecutive batches of `batch` columns (the
+// last may be shorter) covering [0, cols).
+template <class Run>
+void for_each_column_batch(uint64_t cols, uint64_t batch, const Run& run) {
+  for (uint64_t first = 0; first < cols; first += batch) run(first, std::min(batch, cols - first));
 }
 
 // The LDE of this rank's trace rows into `out` (natural order, halo rows of
@@ -234,15 +233,15 @@ void commit_group(Context& ctx, TableBlocks& table, ConstMatrixView trace_rows, 
         DistributedCommitment::build(comm, ctx.hasher, table.lde_plan.extended.rows, out.block());
     return;
   }
-  const uint64_t batch = std::min(columns_per_exchange(comm, out.rows, ctx.blowup()), out.cols);
-  for (uint64_t first = 0; first < out.cols; first += batch) {
-    const uint64_t cols = std::min(batch, out.cols - first);
-    distributed_lde_natural(
-        ctx.ntt_plan, comm, table.lde_plan,
-        ConstMatrixView(trace_rows.column(first), table.count_n, cols, trace_rows.stride),
-        MatrixView(out.lde.data() + first * out.stride(), out.rows, cols, out.stride()),
-        table.shift);
-  }
+  for_each_column_batch(
+      out.cols, columns_per_exchange(comm, out.rows, ctx.blowup()),
+      [&](uint64_t first, uint64_t cols) {
+        distributed_lde_natural(
+            ctx.ntt_plan, comm, table.lde_plan,
+            ConstMatrixView(trace_rows.column(first), table.count_n, cols, trace_rows.stride),
+            MatrixView(out.lde.data() + first * out.stride(), out.rows, cols, out.stride()),
+            table.shift);
+      });
   if (halo != 0) {
     exchange_next_rows(comm, out.block(),
                        MatrixView(out.lde.data() + out.rows, halo, out.cols, out.stride()));
@@ -456,15 +455,15 @@ void extend_composition(Context& ctx, size_t t) {
   out.rows = table.count_lde;
   out.halo = 0;
   out.lde.resize(out.rows * cols);
-  const uint64_t batch = std::min(columns_per_exchange(comm, out.rows, ctx.blowup()), cols);
-  for (uint64_t first = 0; first < cols; first += batch) {
-    const uint64_t count = std::min(batch, cols - first);
-    distributed_extend_coefficients(
-        ctx.ntt_plan, comm, table.lde_plan,
-        ConstMatrixView(table.composition_coefficients.data() + first * table.count_n,
-                        table.count_n, count),
-        MatrixView(out.lde.data() + first * out.rows, out.rows, count), Fp::one());
-  }
+  for_each_column_batch(
+      cols, columns_per_exchange(comm, out.rows, ctx.blowup()),
+      [&](uint64_t first, uint64_t count) {
+        distributed_extend_coefficients(
+            ctx.ntt_plan, comm, table.lde_plan,
+            ConstMatrixView(table.composition_coefficients.data() + first * table.count_n,
+                            table.count_n, count),
+            MatrixView(out.lde.data() + first * out.rows, out.rows, count), Fp::one());
+      });
   out.commitment =
       DistributedCommitment::build(comm, ctx.hasher, table.lde_plan.extended.rows, out.block());
 }
@@ -502,12 +501,11 @@ void commit_composition(Context& ctx, size_t t, std::span<const Fp3> challenges,
   values = {};
   // In place: a column's working set is its block and two windows, which
   // exchange_columns' count for blowup 1 (four blocks) bounds.
-  const uint64_t batch = std::min<uint64_t>(columns_per_exchange(comm, count_eval, 1), 3);
-  for (uint64_t first = 0; first < 3; first += batch) {
-    const uint64_t count = std::min<uint64_t>(batch, 3 - first);
-    distributed_interpolate(ctx.ntt_plan, comm, table.eval_plan,
-                            MatrixView(coordinates.data() + first * count_eval, count_eval, count));
-  }
+  for_each_column_batch(
+      3, columns_per_exchange(comm, count_eval, 1), [&](uint64_t first, uint64_t count) {
+        distributed_interpolate(ctx.ntt_plan, comm, table.eval_plan,
+                                MatrixView(coordinate_view.column(first), count_eval, count));
+      });
 
   const uint64_t cols = shape.composition_columns();
   const int log_e = std::countr_zero(eval_blowup);
