@@ -115,6 +115,11 @@ int main(int argc, char** argv) {
     comm.barrier();
     const uint64_t bytes_before = comm.bytes_sent();
     const auto start = std::chrono::steady_clock::now();
+    // Once for all the batches, as the prover does.
+    const std::vector<Fp> spread =
+        single_process_lde
+            ? std::vector<Fp>{}
+            : baobab::dist::lde_spread_factors(plan.value(), me, baobab::field::kCosetShift);
     for (uint64_t first = 0; first < cols; first += batch) {
       const uint64_t count = std::min(batch, cols - first);
       const baobab::field::MatrixView out_view(out.data() + first * out_rows, out_rows, count);
@@ -124,7 +129,7 @@ int main(int argc, char** argv) {
                          baobab::field::kCosetShift);
       } else if (order == "natural" || natural_distributed) {
         baobab::dist::distributed_lde_natural(ntt_plan, comm, plan.value(), in_view, out_view,
-                                              baobab::field::kCosetShift);
+                                              spread);
       } else {
         baobab::dist::distributed_lde(
             ntt_plan, comm, plan.value(), in_view, out_view, baobab::field::kCosetShift,

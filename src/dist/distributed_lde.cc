@@ -89,18 +89,33 @@ void distributed_lde(const ntt::NttPlan& ntt_plan, Communicator& comm,
   distributed_forward(ntt_plan, comm, plan.extended, out);
 }
 
+std::vector<field::Fp> lde_spread_factors(const DistributedLdePlan& plan, uint64_t rank,
+                                          field::Fp shift) {
+  BAOBAB_CHECK(!shift.is_zero(), "lde_spread_factors: zero shift");
+  return spread_factors(shift, plan.trace.rows, rank);
+}
+
 void distributed_lde_natural(const ntt::NttPlan& ntt_plan, Communicator& comm,
                              const DistributedLdePlan& plan, field::ConstMatrixView evals,
-                             field::MatrixView out, field::Fp shift) {
+                             field::MatrixView out, std::span<const field::Fp> spread_factors) {
   const auto me = static_cast<uint64_t>(comm.rank());
   BAOBAB_CHECK(out.cols == evals.cols && out.rows == plan.extended.rows.row_count(me) &&
                    plan.extended.rows.first_row(me) == plan.trace.rows.first_row(me) * plan.blowup,
                "distributed_lde_natural: blocks of the wrong shape");
-  BAOBAB_CHECK(!shift.is_zero(), "distributed_lde_natural: zero shift");
+  BAOBAB_CHECK(spread_factors.empty() || spread_factors.size() == plan.trace.rows.row_count(me),
+               "distributed_lde_natural: spread factors of another block");
   if (evals.cols == 0) return;
-  const std::vector<field::Fp> powers = spread_factors(shift, plan.trace.rows, me);
-  distributed_interpolate_and_spread(ntt_plan, comm, plan.trace, plan.extended, evals, powers,
-                                     plan.blowup, out);
+  distributed_interpolate_and_spread(ntt_plan, comm, plan.trace, plan.extended, evals,
+                                     spread_factors, plan.blowup, out);
+}
+
+void distributed_lde_natural(const ntt::NttPlan& ntt_plan, Communicator& comm,
+                             const DistributedLdePlan& plan, field::ConstMatrixView evals,
+                             field::MatrixView out, field::Fp shift) {
+  BAOBAB_CHECK(!shift.is_zero(), "distributed_lde_natural: zero shift");
+  const std::vector<field::Fp> powers =
+      lde_spread_factors(plan, static_cast<uint64_t>(comm.rank()), shift);
+  distributed_lde_natural(ntt_plan, comm, plan, evals, out, powers);
 }
 
 }  // namespace baobab::dist

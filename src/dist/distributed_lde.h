@@ -15,6 +15,9 @@
 // its share of either layout.
 #pragma once
 
+#include <span>
+#include <vector>
+
 #include "src/dist/distributed_ntt.h"
 #include "src/dist/reverse_exchange.h"
 #include "src/ntt/ntt.h"
@@ -42,6 +45,20 @@ void distributed_lde(const ntt::NttPlan& ntt_plan, Communicator& comm,
 void distributed_lde_natural(const ntt::NttPlan& ntt_plan, Communicator& comm,
                              const DistributedLdePlan& plan, field::ConstMatrixView evals,
                              field::MatrixView out, field::Fp shift);
+
+// The factors distributed_lde_natural spreads this rank's coefficients with
+// (shift^i for the coefficient c_i at each of its positions; empty for
+// shift 1). They are the same for every column of a table: a caller that
+// extends its columns a few at a time computes them once (one multiply and
+// one bit reversal per trace row, as much work as a small share of the LDE).
+std::vector<field::Fp> lde_spread_factors(const DistributedLdePlan& plan, uint64_t rank,
+                                          field::Fp shift);
+
+// distributed_lde_natural with the factors lde_spread_factors(plan,
+// comm.rank(), shift) gave.
+void distributed_lde_natural(const ntt::NttPlan& ntt_plan, Communicator& comm,
+                             const DistributedLdePlan& plan, field::ConstMatrixView evals,
+                             field::MatrixView out, std::span<const field::Fp> spread_factors);
 
 // The second half of the natural-order LDE: `coefficients` in the
 // bit-reversed rows of plan.trace (position p holds c_rev(p)), this rank's

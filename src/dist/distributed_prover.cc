@@ -233,6 +233,9 @@ void commit_group(Context& ctx, TableBlocks& table, ConstMatrixView trace_rows, 
         DistributedCommitment::build(comm, ctx.hasher, table.lde_plan.extended.rows, out.block());
     return;
   }
+  // Computed once for all the batches: with one column per exchange they
+  // would cost a tenth of the LDE.
+  const std::vector<Fp> spread = lde_spread_factors(table.lde_plan, table.rank(), table.shift);
   for_each_column_batch(
       out.cols, columns_per_exchange(comm, out.rows, ctx.blowup()),
       [&](uint64_t first, uint64_t cols) {
@@ -240,7 +243,7 @@ void commit_group(Context& ctx, TableBlocks& table, ConstMatrixView trace_rows, 
             ctx.ntt_plan, comm, table.lde_plan,
             ConstMatrixView(trace_rows.column(first), table.count_n, cols, trace_rows.stride),
             MatrixView(out.lde.data() + first * out.stride(), out.rows, cols, out.stride()),
-            table.shift);
+            spread);
       });
   if (halo != 0) {
     exchange_next_rows(comm, out.block(),
