@@ -13,6 +13,21 @@ constexpr uint64_t kRunLength = 1024;
 // Element-wise work is split over threads in chunks of this many elements.
 constexpr uint64_t kChunk = uint64_t{1} << 14;
 
+// body(i) for i < items: over the threads when `parallel` and there are
+// two items or more, else in this thread without entering a parallel
+// region at all. (An `if` clause that turns a region off still builds a
+// one-thread team, about a microsecond: the distributed NTT transforms
+// thousands of short runs per column, each with parallel = false.)
+template <class Body>
+void for_each_index(int64_t items, bool parallel, const Body& body) {
+  if (!parallel || items < 2) {
+    for (int64_t i = 0; i < items; ++i) body(i);
+    return;
+  }
+#pragma omp parallel for schedule(static)
+  for (int64_t i = 0; i < items; ++i) body(i);
+}
+
 // How many layers the next radix pass does, given `remaining` layers:
 // as few passes as possible, as even as possible.
 int group_size(int remaining, int max_group) {
@@ -36,9 +51,7 @@ void strided_pass(Fp* x, int log_n, int log_h_top, int g, const Fp* tw, const Nt
   const uint64_t s = (uint64_t{1} << log_h_top) >> (g - 1);
   const uint64_t run = std::min(s, kRunLength);
   const uint64_t runs = s / run;
-  const int64_t items = static_cast<int64_t>(blocks * runs);
-#pragma omp parallel for schedule(static) if (parallel && items > 1)
-  for (int64_t item = 0; item < items; ++item) {
+  for_each_index(static_cast<int64_t>(blocks * runs), parallel, [&](int64_t item) {
     const uint64_t b = static_cast<uint64_t>(item) / runs;
     const uint64_t j0 = (static_cast<uint64_t>(item) % runs) * run;
     if constexpr (kDif) {
@@ -46,7 +59,7 @@ void strided_pass(Fp* x, int log_n, int log_h_top, int g, const Fp* tw, const Nt
     } else {
       k.dit_layers(x + b * block, log_h_top, g, tw, j0, j0 + run);
     }
-  }
+  });
 }
 
 }  // namespace
@@ -67,8 +80,7 @@ void dif(Fp* x, int log_n, const Fp* tw, const NttKernels& kernels, bool paralle
   // In-cache layers, one block at a time.
   const uint64_t block = uint64_t{1} << block_log;
   const int64_t blocks = static_cast<int64_t>((uint64_t{1} << log_n) >> block_log);
-#pragma omp parallel for schedule(static) if (parallel && blocks > 1)
-  for (int64_t bi = 0; bi < blocks; ++bi) {
+  for_each_index(blocks, parallel, [&](int64_t bi) {
     Fp* xb = x + static_cast<uint64_t>(bi) * block;
     int t = block_log - 1;
     while (t >= k.lanes_log) {
@@ -79,7 +91,7 @@ void dif(Fp* x, int log_n, const Fp* tw, const NttKernels& kernels, bool paralle
       t -= g;
     }
     k.dif_tail(xb, block, tw);
-  }
+  });
 }
 
 void dit(Fp* x, int log_n, const Fp* tw, const NttKernels& kernels, bool parallel) {
@@ -90,8 +102,7 @@ void dit(Fp* x, int log_n, const Fp* tw, const NttKernels& kernels, bool paralle
   // In-cache layers, one block at a time, smallest half-size first.
   const uint64_t block = uint64_t{1} << block_log;
   const int64_t blocks = static_cast<int64_t>((uint64_t{1} << log_n) >> block_log);
-#pragma omp parallel for schedule(static) if (parallel && blocks > 1)
-  for (int64_t bi = 0; bi < blocks; ++bi) {
+  for_each_index(blocks, parallel, [&](int64_t bi) {
     Fp* xb = x + static_cast<uint64_t>(bi) * block;
     k.dit_head(xb, block, tw);
     int low = k.lanes_log;
@@ -103,7 +114,7 @@ void dit(Fp* x, int log_n, const Fp* tw, const NttKernels& kernels, bool paralle
       for (uint64_t off = 0; off < block; off += sub) k.dit_layers(xb + off, t, g, tw, 0, s);
       low += g;
     }
-  }
+  });
 
   // Out-of-cache layers.
   int low = block_log;
@@ -131,11 +142,10 @@ void scale_geometric(Fp* x, uint64_t n, Fp start, Fp ratio, const NttKernels& ke
 
 void mul(const Fp* a, const Fp* b, Fp* out, uint64_t n, const NttKernels& kernels, bool parallel) {
   const int64_t chunks = static_cast<int64_t>((n + kChunk - 1) / kChunk);
-#pragma omp parallel for schedule(static) if (parallel && chunks > 1)
-  for (int64_t c = 0; c < chunks; ++c) {
+  for_each_index(chunks, parallel, [&](int64_t c) {
     const uint64_t begin = static_cast<uint64_t>(c) * kChunk;
     kernels.mul(a + begin, b + begin, out + begin, std::min(kChunk, n - begin));
-  }
+  });
 }
 
 int checked_log_size(const NttPlan& plan, uint64_t rows) {
