@@ -112,8 +112,7 @@ void distributed_lde_natural(const ntt::NttPlan& ntt_plan, Communicator& comm,
 void distributed_lde_natural(const ntt::NttPlan& ntt_plan, Communicator& comm,
                              const DistributedLdePlan& plan, field::ConstMatrixView evals,
                              field::MatrixView out, field::Fp shift) {
-  BAOBAB_CHECK(!shift.is_zero(), "distributed_lde_natural: zero shift");
-  const std::vector<field::Fp> powers =
+  const std::vector<field::Fp> powers =  // lde_spread_factors rejects a zero shift
       lde_spread_factors(plan, static_cast<uint64_t>(comm.rank()), shift);
   distributed_lde_natural(ntt_plan, comm, plan, evals, out, powers);
 }

@@ -234,7 +234,7 @@ void commit_group(Context& ctx, TableBlocks& table, ConstMatrixView trace_rows, 
     return;
   }
   // Computed once for all the batches: with one column per exchange they
-  // would cost a tenth of the LDE.
+  // cost about 15% of the LDE (BENCHMARKS.md, "Per-call costs").
   const std::vector<Fp> spread = lde_spread_factors(table.lde_plan, table.rank(), table.shift);
   for_each_column_batch(
       out.cols, columns_per_exchange(comm, out.rows, ctx.blowup()),
