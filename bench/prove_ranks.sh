@@ -2,7 +2,9 @@
 # Strong scaling and memory of `mpirun -np R baobab prove` (issue 6). For each
 # R in the list (any order), one JSON line as soon as that run ends: R, the
 # proof's wall time (the command's own `seconds`, rank 0), each rank's peak
-# resident memory and bytes sent (from `--json`), and the phase times; every
+# resident memory and bytes sent (from `--json`), the phase times, and every
+# rank's account of each phase (`phases_per_rank`: CPU, system time, page
+# faults, seconds in collectives; bench/phase_breakdown.py summarises it); every
 # proof must have the same bytes. Then, when R = 1 was in the list, one line
 # per R with the parallel efficiency T1 / (R * TR).
 #   bench/prove_ranks.sh <baobab> <guest.elf> <public input> "<R list>" [threads per rank]
@@ -38,7 +40,8 @@ for ranks in $ranks_list; do
   json=$(cat "$tmp/out.json")
   seconds_of[$ranks]=$(field seconds "$json")
   phases=$(sed -E 's/.*"phases":(\[[^]]*\]).*/\1/' <<<"$json")
-  echo "{\"ranks\":$ranks,\"threads\":$threads,\"cycles\":$(field cycles "$json"),\"seconds\":${seconds_of[$ranks]},\"peak_rss_bytes_per_rank\":$(field peak_rss_bytes_per_rank "$json"),\"bytes_sent_per_rank\":$(field bytes_sent_per_rank "$json"),\"phases\":$phases}"
+  per_rank=$(sed -E 's/.*"phases_per_rank":(\[\[.*\]\]),"seconds".*/\1/' <<<"$json")
+  echo "{\"ranks\":$ranks,\"threads\":$threads,\"cycles\":$(field cycles "$json"),\"seconds\":${seconds_of[$ranks]},\"peak_rss_bytes_per_rank\":$(field peak_rss_bytes_per_rank "$json"),\"bytes_sent_per_rank\":$(field bytes_sent_per_rank "$json"),\"phases\":$phases,\"phases_per_rank\":$per_rank}"
 done
 if [ -n "${seconds_of[1]:-}" ]; then
   for ranks in $ranks_list; do

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <vector>
 
+#include "mpi/elapsed_into.h"
 #include "mpi/shared_block_exchange.h"
 #include "src/common/check.h"
 
@@ -68,9 +69,14 @@ uint64_t MpiCommunicator::bytes_sent() const {
   return bytes_sent_ + (block_exchange_ ? block_exchange_->bytes_shared() : 0);
 }
 
+double MpiCommunicator::communication_seconds() const {
+  return communication_seconds_ + (block_exchange_ ? block_exchange_->seconds() : 0);
+}
+
 void MpiCommunicator::all_to_all(std::span<const dist::Fp> send,
                                  std::span<const uint64_t> send_counts, std::span<dist::Fp> receive,
                                  std::span<const uint64_t> receive_counts) {
+  const ElapsedInto timed(communication_seconds_);
   const auto ranks = static_cast<uint64_t>(size_);
   BAOBAB_CHECK(send_counts.size() == ranks && receive_counts.size() == ranks,
                "all_to_all: one count per rank");
@@ -107,6 +113,7 @@ void MpiCommunicator::all_to_all(std::span<const dist::Fp> send,
 }
 
 void MpiCommunicator::all_gather_bytes(std::span<const uint8_t> mine, std::span<uint8_t> all) {
+  const ElapsedInto timed(communication_seconds_);
   BAOBAB_CHECK(all.size() == mine.size() * static_cast<uint64_t>(size_),
                "all_gather_bytes: size mismatch");
   const MessagePlan plan = plan_messages(mine.size(), max_message_);
@@ -135,6 +142,7 @@ dist::Fp3 MpiCommunicator::exclusive_prefix_sum(dist::Fp3 mine) {
 }
 
 void MpiCommunicator::barrier() {
+  const ElapsedInto timed(communication_seconds_);
   MPI_Barrier(MPI_COMM_WORLD);
 }
 

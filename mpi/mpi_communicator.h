@@ -41,6 +41,8 @@ class MpiCommunicator final : public dist::Communicator {
   // Bytes this rank has sent to other ranks so far (all methods), blocks
   // its peers read from shared memory included.
   uint64_t bytes_sent() const override;
+  // Seconds inside MPI calls of all methods, the shared exchanges included.
+  double communication_seconds() const override;
 
  private:
   int rank_ = 0;
@@ -48,6 +50,7 @@ class MpiCommunicator final : public dist::Communicator {
   uint64_t ranks_on_node_ = 1;
   uint64_t max_message_;
   uint64_t bytes_sent_ = 0;
+  double communication_seconds_ = 0;
   std::unique_ptr<SharedBlockExchange> block_exchange_;
 };
 

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "mpi/elapsed_into.h"
 #include "src/common/check.h"
 
 namespace baobab::mpi {
@@ -81,6 +82,7 @@ void SharedBlockExchange::grow(Window& window, uint64_t capacity) {
 
 std::span<field::Fp> SharedBlockExchange::send_buffer(uint64_t size) {
   if (!shared_) return fallback_.send_buffer(size);
+  const ElapsedInto timed(seconds_);  // the ranks meet here: a collective
   Window& window = windows_[next_];
   const uint64_t largest = max_over_ranks(size);
   if (largest > window.capacity) {
@@ -102,6 +104,7 @@ void SharedBlockExchange::exchange(std::span<const uint64_t> send_counts,
     fallback_.exchange(send_counts, receive_counts);
     return;
   }
+  const ElapsedInto timed(seconds_);
   const auto ranks = static_cast<uint64_t>(size_);
   BAOBAB_CHECK(send_counts.size() == ranks && receive_counts.size() == ranks,
                "BlockExchange: one count per rank");

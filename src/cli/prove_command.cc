@@ -14,7 +14,7 @@
 #include "mpi/parallel_file_access.h"
 #include "src/cli/args.h"
 #include "src/cli/file_io.h"
-#include "src/cli/phase_timer.h"
+#include "src/cli/phase_usage.h"
 #include "src/hash/digest.h"
 #include "src/params/profiles.h"
 #include "zkvm/air/zkvm_prover.h"
@@ -81,7 +81,8 @@ std::vector<std::string> expand_short_options(std::span<const std::string> args)
 
 std::string json_report(const zkvm::Program& program, const zkvm::ZkvmProveResult& result,
                         std::string_view profile, size_t proof_bytes,
-                        const std::vector<PhaseRecord>& phases, double seconds,
+                        const std::vector<std::vector<PhaseUsage>>& phases_per_rank,
+                        const std::vector<PhaseUsage>& phases, double seconds,
                         std::span<const uint64_t> bytes_sent, std::span<const uint64_t> peak_rss) {
   const double rate = seconds > 0 ? static_cast<double>(result.proof.cycles) / seconds : 0.0;
   std::string json = "{\"program_id\":\"" + hash::to_hex(program.program_id) + "\"";
@@ -109,8 +110,9 @@ std::string json_report(const zkvm::Program& program, const zkvm::ZkvmProveResul
     json += (i ? ",{\"name\":" : "{\"name\":") + json_string(phases[i].name) +
             ",\"seconds\":" + number + "}";
   }
+  json += "],\"phases_per_rank\":" + phase_usage_json(phases_per_rank);
   std::snprintf(number, sizeof(number), "%.6f", seconds);
-  json += std::string("],\"seconds\":") + number;
+  json += std::string(",\"seconds\":") + number;
   std::snprintf(number, sizeof(number), "%.1f", rate);
   json += std::string(",\"cycles_per_second\":") + number;
   json += ",\"output_bytes\":" + std::to_string(result.public_output.size());
@@ -172,7 +174,7 @@ int run_prove_command(std::span<const std::string> raw_args, dist::Communicator*
     return fail(comm, kExitMalformedElf, elf_path + ": " + program.error().to_string());
   }
 
-  std::vector<PhaseRecord> phases;
+  PhaseUsageMeter meter(comm);
   zkvm::ZkvmProveOptions options;
   options.max_cycles = max_cycles.value();
   options.check_witness = !parsed.flag("no-check");
@@ -195,8 +197,8 @@ int run_prove_command(std::span<const std::string> raw_args, dist::Communicator*
   } else if (parsed.flag("restart")) {
     return fail(comm, kExitUsage, "--restart needs --checkpoint");
   }
-  options.on_phase = [&phases, rank0](std::string_view phase, double seconds) {
-    phases.push_back({std::string(phase), seconds, {}});
+  options.on_phase = [&meter, rank0](std::string_view phase, double seconds) {
+    meter.phase_done(phase, seconds);
     if (!rank0) return;
     std::fprintf(stderr, "baobab prove: %-22.*s %9.3f s\n", static_cast<int>(phase.size()),
                  phase.data(), seconds);
@@ -218,7 +220,7 @@ int run_prove_command(std::span<const std::string> raw_args, dist::Communicator*
       return kExitStopped;
     }
     if (error.context == "checkpoint") return fail(comm, kExitCheckpoint, error.to_string());
-    if (phases.empty()) return fail(comm, kExitExecutionError, error.to_string());
+    if (meter.phases().empty()) return fail(comm, kExitExecutionError, error.to_string());
     return fail(comm, kExitProverFailed, error.to_string());
   }
   const zkvm::ZkvmProveResult& result = proved.value();
@@ -229,6 +231,8 @@ int run_prove_command(std::span<const std::string> raw_args, dist::Communicator*
   const std::vector<uint64_t> bytes_sent =
       gather_per_rank(comm, comm == nullptr ? 0 : comm->bytes_sent());
   const std::vector<uint64_t> peak_rss = gather_per_rank(comm, peak_resident_bytes());
+  const std::vector<std::vector<PhaseUsage>> phases_per_rank =
+      gather_phase_usage(comm, meter.phases());
   if (!rank0) return 0;  // the proof is complete on rank 0, which writes it
   write_stream(stderr, result.debug_output);
 
@@ -247,8 +251,8 @@ int run_prove_command(std::span<const std::string> raw_args, dist::Communicator*
   }
 
   if (json) {
-    std::printf("%s\n", json_report(program.value(), result, profile, proof_bytes.size(), phases,
-                                    seconds, bytes_sent, peak_rss)
+    std::printf("%s\n", json_report(program.value(), result, profile, proof_bytes.size(),
+                                    phases_per_rank, meter.phases(), seconds, bytes_sent, peak_rss)
                             .c_str());
   } else {
     const double rate = seconds > 0 ? static_cast<double>(result.proof.cycles) / seconds : 0.0;

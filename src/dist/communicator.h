@@ -57,6 +57,11 @@ class Communicator {
 
   // Bytes this rank has sent to other ranks so far (for benchmarks).
   virtual uint64_t bytes_sent() const = 0;
+
+  // Wall-clock seconds this rank has spent inside the collectives so far:
+  // moving data and waiting for its peers (the per-rank phase accounting of
+  // `baobab prove --json`, docs/distributed.md).
+  virtual double communication_seconds() const = 0;
 };
 
 // Every rank's value, in rank order. Collective.
@@ -89,6 +94,7 @@ class SingleProcessCommunicator final : public Communicator {
   Fp3 exclusive_prefix_sum(Fp3) override { return Fp3::zero(); }
   void barrier() override {}
   uint64_t bytes_sent() const override { return 0; }
+  double communication_seconds() const override { return 0; }
   BlockExchange& block_exchange() override { return block_exchange_; }
 
  private:

@@ -7,8 +7,9 @@
 # and whether the ranks read each other's exchange blocks in shared memory
 # or copy them through MPI (BAOBAB_SHARED_EXCHANGE alternates 1 and 0),
 # also when the ranks ask for different columns per exchange;
-# `baobab verify` accepts each; a failure on every rank (a
-# malformed ELF) ends the job with the usual exit status, never a hang.
+# `baobab verify` accepts each; `--json` accounts for every rank's phases;
+# a failure on every rank (a malformed ELF) ends the job with the usual
+# exit status, never a hang.
 #   prove_ranks_test.sh <baobab> <mpiexec> <guest dir> <examples dir> <ranks...>
 # Exits 77 (skipped) when the guests were not built (no RISC-V toolchain).
 set -euo pipefail
@@ -45,7 +46,22 @@ for case in "${cases[@]}"; do
     BAOBAB_SIMD=${simd_levels[$((i % 3))]} BAOBAB_EXCHANGE_COLUMNS=${exchange_columns[$((i % 3))]} \
       BAOBAB_SHARED_EXCHANGE=$shared "$mpiexec" -np "$ranks" -x BAOBAB_SIMD \
       -x BAOBAB_EXCHANGE_COLUMNS -x BAOBAB_SHARED_EXCHANGE "$baobab" prove "$elf" -o "$tmp/$name.$ranks.bin" --input "$public" \
-      "${extra[@]}" "${profile[@]}" --output "$tmp/$name.$ranks.out" 2>"$tmp/err" || { cat "$tmp/err"; exit 1; }
+      "${extra[@]}" "${profile[@]}" --output "$tmp/$name.$ranks.out" --json >"$tmp/json" 2>"$tmp/err" ||
+      { cat "$tmp/err"; exit 1; }
+    # Every rank's phase accounting: the same phases, CPU time spent, and
+    # time in the collectives (the ranks exchanged data).
+    python3 - "$tmp/json" "$ranks" <<'PY' || { echo "FAIL: $name: phases_per_rank on $ranks ranks"; cat "$tmp/json"; exit 1; }
+import json, sys
+report = json.load(open(sys.argv[1]))
+names = [p["name"] for p in report["phases"]]
+per_rank = report["phases_per_rank"]
+assert len(per_rank) == int(sys.argv[2]), "one array per rank"
+for phases in per_rank:
+    assert [p["name"] for p in phases] == names, "the same phases on every rank"
+    assert sum(p["user_seconds"] + p["system_seconds"] for p in phases) > 0, "CPU time"
+    assert sum(p["communication_seconds"] for p in phases) > 0, "time in collectives"
+    assert all(p["minor_faults"] >= 0 and p["seconds"] >= 0 for p in phases)
+PY
     cmp "$tmp/$name.1p.bin" "$tmp/$name.$ranks.bin" ||
       { echo "FAIL: $name: the proof on $ranks ranks differs from one process's"; exit 1; }
     cmp "$tmp/$name.out" "$tmp/$name.$ranks.out"
