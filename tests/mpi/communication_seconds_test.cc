@@ -16,7 +16,7 @@ namespace {
 
 using field::Fp;
 
-constexpr auto kLate = std::chrono::milliseconds(200);
+constexpr auto kLate = std::chrono::milliseconds(300);
 constexpr double kLateSeconds = 0.15;  // what the waiting ranks must be charged, at least
 
 // Runs `collective` with rank 0 arriving late; returns the seconds it added

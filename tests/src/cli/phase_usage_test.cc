@@ -5,6 +5,7 @@
 #include "src/cli/phase_usage.h"
 
 #include <gtest/gtest.h>
+#include <time.h>
 
 #include <chrono>
 #include <cstring>
@@ -14,12 +15,18 @@
 namespace baobab::cli {
 namespace {
 
-// Busy for about `ms` milliseconds of CPU time; returns a value the
-// compiler cannot drop.
-uint64_t spin(int ms) {
-  const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+double process_cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+// Busy for `seconds` of this process's CPU time (not wall time: a loaded
+// machine may deschedule it); returns a value the compiler cannot drop.
+uint64_t spin(double seconds) {
+  const double end = process_cpu_seconds() + seconds;
   uint64_t x = 1;
-  while (std::chrono::steady_clock::now() < end) {
+  while (process_cpu_seconds() < end) {
     for (int i = 0; i < 1000; ++i) x = x * 6364136223846793005ull + 1442695040888963407ull;
   }
   return x;
@@ -27,7 +34,7 @@ uint64_t spin(int ms) {
 
 TEST(PhaseUsage, ChargesEachPhaseWhatItUsed) {
   PhaseUsageMeter meter(nullptr);
-  volatile uint64_t sink = spin(60);
+  volatile uint64_t sink = spin(0.06);
   meter.phase_done("busy", 0.06);
 
   std::this_thread::sleep_for(std::chrono::milliseconds(60));
