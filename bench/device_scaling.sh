@@ -10,7 +10,14 @@
 # machine.txt lists them); EXCHANGE_COLUMNS="8 2 1" repeats R = 16 with each
 # forced (BAOBAB_EXCHANGE_COLUMNS); SHARED_EXCHANGE="0" repeats it with the
 # exchanges copied through MPI instead of read from shared windows
-# (BAOBAB_SHARED_EXCHANGE, docs/distributed.md). Results go to <out dir>.
+# (BAOBAB_SHARED_EXCHANGE, docs/distributed.md); HUGE_PAGES="0" repeats
+# it with the large buffers on 4 KiB pages (BAOBAB_HUGE_PAGES=0,
+# docs/stark.md; by default they ask for transparent huge pages; /sys's
+# THP settings go to machine.txt). Every line carries each rank's account
+# of each phase; breakdown.txt (bench/phase_breakdown.py, where python3
+# exists) says per phase how much of each R's time is work, waiting and
+# page faults.
+# Results go to <out dir>.
 #   bench/device_scaling.sh <build dir> <out dir> ["R list"] [rounds]
 # <build dir> holds src/cli/baobab, bench/host_ceiling and guests/cycle_loop.elf.
 set -uo pipefail
@@ -31,6 +38,9 @@ mkdir -p "$out"
       "shared by CPUs $(cat "$cache/shared_cpu_list")"
   done
   free -g
+  for f in enabled defrag; do
+    echo "transparent huge pages $f: $(cat /sys/kernel/mm/transparent_hugepage/$f)"
+  done
   mpirun --version | head -1
 } >"$out/machine.txt" 2>&1
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_btl=self,vader \
@@ -56,4 +66,11 @@ for shared in ${SHARED_EXCHANGE:-}; do
   echo "{\"shared_exchange\":$shared}"
   BAOBAB_SHARED_EXCHANGE=$shared "$here/prove_ranks.sh" "$baobab" "$elf" "$out/rounds.txt" 16
 done | tee "$out/shared_exchange.jsonl"
+for huge in ${HUGE_PAGES:-}; do
+  echo "{\"huge_pages\":$huge}"
+  BAOBAB_HUGE_PAGES=$huge "$here/prove_ranks.sh" "$baobab" "$elf" "$out/rounds.txt" 16
+done | tee "$out/huge_pages.jsonl"
 "$here/prove_ranks.sh" "$baobab" "$elf" "$out/rounds.txt" "$list" | tee "$out/scaling.jsonl"
+if command -v python3 >/dev/null; then
+  python3 "$here/phase_breakdown.py" "$out/scaling.jsonl" | tee "$out/breakdown.txt"
+fi

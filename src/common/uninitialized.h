@@ -6,7 +6,8 @@
 // member initializer zeroes them) in one serial pass, and that pass is the
 // first touch of fresh pages (~3 s per GiB on the CI machines, on one
 // thread). Left unwritten, the pages are first touched by the threads that
-// fill them. Only for trivially copyable element types, whose objects the
+// fill them. The memory comes from LargeAllocator (large_allocation.h: huge
+// pages for large buffers). Only for trivially copyable element types, whose objects the
 // allocation itself creates; reading an element before writing it is a bug.
 #pragma once
 
@@ -16,10 +17,12 @@
 #include <utility>
 #include <vector>
 
+#include "src/common/large_allocation.h"
+
 namespace baobab {
 
 template <class T>
-struct UninitializedAllocator : std::allocator<T> {
+struct UninitializedAllocator : LargeAllocator<T> {
   static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>,
                 "UninitializedAllocator: only for trivially copyable element types");
   template <class U>

@@ -60,7 +60,7 @@ struct ColumnBlock {
 // Columns over the trace domain: the whole table (n rows) or this rank's
 // rows only.
 struct TraceColumns {
-  std::vector<Fp> data;
+  LargeVector<Fp> data;
   uint64_t rows = 0, cols = 0;  // rows: n when whole
   bool own_rows_only = false;
   // Own rows only: each column holds this rank's rows and then the table's
@@ -109,7 +109,7 @@ struct TableBlocks {
   void keep_own_rows(TraceColumns& columns) const {
     if (columns.own_rows_only || count_n == columns.rows) return;
     const ConstMatrixView mine = trace_rows(columns);
-    std::vector<Fp> own(count_n * columns.cols);
+    LargeVector<Fp> own(count_n * columns.cols);
     for (uint64_t c = 0; c < columns.cols; ++c) {
       std::copy_n(mine.column(c), count_n, own.data() + c * count_n);
     }
@@ -265,7 +265,7 @@ void commit_main(Context& ctx, std::span<const ConstMatrixView> main_traces) {
     ctx.proof.tables[t].main_root = table.main_lde.root();
     ctx.tr.absorb_digest("commit.main", table.main_lde.root());
 
-    table.preprocessed = {std::vector<Fp>(shape.rows() * shape.preprocessed_columns, Fp::zero()),
+    table.preprocessed = {LargeVector<Fp>(shape.rows() * shape.preprocessed_columns, Fp::zero()),
                           shape.rows(), shape.preprocessed_columns, false};
     air.build_preprocessed(
         MatrixView(table.preprocessed.data.data(), shape.rows(), shape.preprocessed_columns));
@@ -364,7 +364,7 @@ bool build_aux_rows(Context& ctx, size_t t, std::span<const Fp3> challenges) {
   // the witness check reads (WitnessRows).
   const bool split = comm.size() > 1;
   const uint64_t stride = split ? table.count_n + 1 : table.count_n;
-  TraceColumns own{std::vector<Fp>(stride * shape.aux_columns), shape.rows(), shape.aux_columns,
+  TraceColumns own{LargeVector<Fp>(stride * shape.aux_columns), shape.rows(), shape.aux_columns,
                    split, split};
   const MatrixView rows_out(own.data.data(), table.count_n, own.cols, stride);
   std::vector<Fp3> block_sums(sums.size());
@@ -402,7 +402,7 @@ void commit_aux(Context& ctx, std::span<const Fp3> challenges) {
     if (!build_aux_rows(ctx, t, challenges)) {
       BAOBAB_CHECK(!table.main_own_rows,
                    "prove_distributed: an AIR without build_aux_rows needs its whole main trace");
-      table.aux = {std::vector<Fp>(shape.rows() * shape.aux_columns, Fp::zero()), shape.rows(),
+      table.aux = {LargeVector<Fp>(shape.rows() * shape.aux_columns, Fp::zero()), shape.rows(),
                    shape.aux_columns, false};
       table.aux_values.assign(shape.aux_values, Fp3::zero());
       const air::TraceView trace{table.main, table.preprocessed.whole(), {}};

@@ -35,7 +35,7 @@ struct CommittedColumns {
   // outlives prove()) or `owned` (preprocessed, aux); empty for the
   // composition, which keeps coefficients.
   ConstMatrixView trace;
-  std::vector<Fp> owned;
+  LargeVector<Fp> owned;
   UninitializedVector<Fp> lde;  // N × cols, written whole by the LDE
   uint64_t rows = 0, lde_rows = 0, cols = 0;
   std::optional<merkle::MerkleTree> tree;  // pruned: reads `lde`, which must not move

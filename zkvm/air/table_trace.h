@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "src/common/check.h"
+#include "src/common/large_allocation.h"
 #include "src/field/goldilocks.h"
 #include "src/field/matrix_view.h"
 
@@ -27,7 +28,8 @@ enum TableId : uint64_t {
 struct TableTrace {
   int log_rows = 0;
   uint64_t cols = 0;
-  std::vector<field::Fp> data;
+  // Large (the cpu table's is most of the witness): huge pages.
+  LargeVector<field::Fp> data;
   // The stored rows: all of them, or a window (a rank's rows of a table
   // split over MPI ranks, DESIGN §4): rows [first, first + count) and the row
   // after them ((first + count) mod rows(), stored last). Writes to other
