@@ -6,9 +6,9 @@
 //
 // Why: these buffers are touched once or a few times each, in strides
 // across columns, so with 4 KiB pages a prover spends its time in page
-// faults and TLB misses. Huge pages cut the faults 12-fold and the TLB
-// misses with them: a 2^18-row zkVM proof on ci-2core took 6.3-6.8 s
-// instead of 9.1-9.7 s (BENCHMARKS.md, "Huge pages"). Most distributions
+// faults and TLB misses. Huge pages cut the faults 11-fold and the TLB
+// misses with them: a 2^18-row zkVM proof on ci-2core took 6.9-7.4 s
+// instead of 9.1-10.3 s (BENCHMARKS.md, "Huge pages"). Most distributions
 // leave THP to madvise, which glibc's malloc does not call unless told
 // (GLIBC_TUNABLES=glibc.malloc.hugetlb=1), hence the own mapping. Where the
 // kernel grants no huge page (THP off, no contiguous memory) the mapping
