@@ -131,6 +131,47 @@ void MpiCommunicator::all_gather_bytes(std::span<const uint8_t> mine, std::span<
   }
 }
 
+void MpiCommunicator::all_reduce_sum(std::span<uint64_t> values) {
+  const auto ranks = static_cast<uint64_t>(size_);
+  const auto me = static_cast<uint64_t>(rank_);
+  // Rank r sums part r: elements [r · part, (r + 1) · part) clipped to the
+  // array (the last parts may be short or empty).
+  const uint64_t part = (values.size() + ranks - 1) / ranks;
+  const auto part_size = [&](uint64_t r) {
+    const uint64_t first = std::min<uint64_t>(r * part, values.size());
+    return std::min<uint64_t>(first + part, values.size()) - first;
+  };
+  std::vector<uint64_t> mine(part, 0);
+  if (part_size(me) != 0) {
+    std::copy_n(values.begin() + static_cast<std::ptrdiff_t>(me * part), part_size(me),
+                mine.begin());
+  }
+  {
+    const ElapsedInto timed(communication_seconds_);
+    std::vector<uint64_t> theirs(part_size(me));
+    for (uint64_t k = 1; k < ranks; ++k) {
+      const uint64_t to = (me + k) % ranks;
+      const uint64_t from = (me + ranks - k) % ranks;
+      const uint64_t send_bytes = part_size(to) * sizeof(uint64_t);
+      bytes_sent_ += send_bytes;
+      sendrecv_bytes(
+          reinterpret_cast<const uint8_t*>(values.data() + std::min(to * part, values.size())),
+          send_bytes, static_cast<int>(to), reinterpret_cast<uint8_t*>(theirs.data()),
+          theirs.size() * sizeof(uint64_t), static_cast<int>(from), max_message_);
+      for (uint64_t i = 0; i < theirs.size(); ++i) {
+        BAOBAB_CHECK(!__builtin_add_overflow(mine[i], theirs[i], &mine[i]),
+                     "all_reduce_sum: a sum exceeds 2^64 - 1");
+      }
+    }
+  }
+  std::vector<uint64_t> all(part * ranks);
+  all_gather_bytes(
+      std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(mine.data()),
+                               mine.size() * sizeof(uint64_t)),
+      std::span<uint8_t>(reinterpret_cast<uint8_t*>(all.data()), all.size() * sizeof(uint64_t)));
+  std::copy_n(all.begin(), values.size(), values.begin());
+}
+
 dist::Fp3 MpiCommunicator::exclusive_prefix_sum(dist::Fp3 mine) {
   static_assert(sizeof(dist::Fp3) == 24);
   std::vector<dist::Fp3> all(static_cast<size_t>(size_));

@@ -3,7 +3,8 @@
 // pairwise MPI_Sendrecv in a fixed schedule (step k: send to rank + k,
 // receive from rank - k), so no count is ever summed into an int and no
 // collective with int displacements is needed. Field sums are gathered and
-// added in rank order on every rank.
+// added in rank order on every rank. all_reduce_sum is the same pairwise
+// schedule on parts of the array (a reduce-scatter), then an all-gather.
 #pragma once
 
 #include <memory>
@@ -32,6 +33,7 @@ class MpiCommunicator final : public dist::Communicator {
   void all_to_all(std::span<const dist::Fp> send, std::span<const uint64_t> send_counts,
                   std::span<dist::Fp> receive, std::span<const uint64_t> receive_counts) override;
   void all_gather_bytes(std::span<const uint8_t> mine, std::span<uint8_t> all) override;
+  void all_reduce_sum(std::span<uint64_t> values) override;
   dist::Fp3 exclusive_prefix_sum(dist::Fp3 mine) override;
   void barrier() override;
   // A SharedBlockExchange (shared_block_exchange.h), made at the first call

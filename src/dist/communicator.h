@@ -48,6 +48,15 @@ class Communicator {
   // contributions in rank order (size() · mine.size() bytes).
   virtual void all_gather_bytes(std::span<const uint8_t> mine, std::span<uint8_t> all) = 0;
 
+  // Element-wise sums over all ranks of `values` (the same size on every
+  // rank), in place on every rank: an all-reduce, for counts. Each rank sends
+  // about 2 · values.size() · 8 bytes whatever the rank count (a
+  // reduce-scatter, then an all-gather of the sums), where gathering every
+  // rank's array would send and hold R times that. Integer sums cannot
+  // depend on the order of additions; a sum past 2^64 - 1 is a checked
+  // failure.
+  virtual void all_reduce_sum(std::span<uint64_t> values) = 0;
+
   // Sum over ranks < rank() (zero on rank 0). Extension-field sums are
   // exact, so the order of additions cannot matter. (Sums over all ranks:
   // dist::sum_over_ranks, distributed_sums.h.)
@@ -91,6 +100,7 @@ class SingleProcessCommunicator final : public Communicator {
   void all_to_all(std::span<const Fp> send, std::span<const uint64_t> send_counts,
                   std::span<Fp> receive, std::span<const uint64_t> receive_counts) override;
   void all_gather_bytes(std::span<const uint8_t> mine, std::span<uint8_t> all) override;
+  void all_reduce_sum(std::span<uint64_t>) override {}
   Fp3 exclusive_prefix_sum(Fp3) override { return Fp3::zero(); }
   void barrier() override {}
   uint64_t bytes_sent() const override { return 0; }

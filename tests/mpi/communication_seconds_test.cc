@@ -1,6 +1,6 @@
 // MpiCommunicator::communication_seconds under mpirun (R = 1..4): a rank
 // that waits in a collective for a late peer is charged the wait, through
-// every kind of collective (barrier, all-gather, all-to-all and the block
+// every kind of collective (barrier, all-gather, all-reduce, all-to-all and the block
 // exchange, shared or copied).
 #include <gtest/gtest.h>
 
@@ -46,6 +46,10 @@ TEST(CommunicationSeconds, WaitsForALatePeerAreCharged) {
 
   expect_wait_charged(comm, charged(comm, [&] { (void)dist::all_gather_u64(comm, 7); }),
                       "all_gather_bytes");
+
+  std::vector<uint64_t> sums(5 * ranks, 1);
+  expect_wait_charged(comm, charged(comm, [&] { comm.all_reduce_sum(sums); }), "all_reduce_sum");
+  EXPECT_EQ(sums[0], ranks);
 
   const std::vector<uint64_t> counts(ranks, 3);
   std::vector<Fp> send(3 * ranks, Fp::one()), receive(3 * ranks);

@@ -1,6 +1,5 @@
 #include "zkvm/air/zkvm_prover.h"
 
-#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -72,7 +71,7 @@ struct WitnessState {
       : memory(rv::tracker_at(program, start, inputs)), syscalls(info, inputs) {}
 };
 
-// Every rank's counts added (in rank order), or the first rank's counting
+// Every rank's counts added, or the first rank's counting
 // error on every rank. Collective.
 Result<rv::LookupCounter> merge_counts(dist::Communicator& comm,
                                        std::shared_ptr<const rv::StaticContent> content,
@@ -80,15 +79,11 @@ Result<rv::LookupCounter> merge_counts(dist::Communicator& comm,
   if (Status first = dist::first_error(comm, counted); !first) {
     return Error{ErrorCode::kInvalidArgument, first.error().to_string(), "prove"};
   }
-  const std::vector<uint64_t> counts = mine.counts();
+  // Every rank has the same tables, so the same number of counts.
+  std::vector<uint64_t> counts = mine.counts();
+  comm.all_reduce_sum(counts);
   rv::LookupCounter merged(std::move(content));
-  for (const auto& bytes : dist::all_gather_strings(
-           comm, std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(counts.data()),
-                                          counts.size() * sizeof(uint64_t)))) {
-    std::vector<uint64_t> theirs(bytes.size() / sizeof(uint64_t));
-    std::memcpy(theirs.data(), bytes.data(), theirs.size() * sizeof(uint64_t));
-    merged.add_counts(theirs);
-  }
+  merged.add_counts(counts);
   return merged;
 }
 
