@@ -158,4 +158,13 @@ void LookupCounter::add_counts(std::span<const uint64_t> counts) {
   }
 }
 
+void LookupCounter::add_counts(const LookupCounter& other) {
+  BAOBAB_CHECK(other.static_counts_.size() == static_counts_.size(),
+               "LookupCounter::add_counts: another counter's shape");
+  for (uint64_t r = 0; r < static_counts_.size(); ++r) static_counts_[r] += other.static_counts_[r];
+  for (uint64_t c = 0; c < bytes_counts_.size(); ++c) {
+    for (uint64_t v = 0; v < kBytesRows; ++v) bytes_counts_[c][v] += other.bytes_counts_[c][v];
+  }
+}
+
 }  // namespace baobab::zkvm::rv

@@ -13,6 +13,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -46,6 +47,8 @@ class LookupCounter {
   // the sum of other counters' (ranks that counted other rows, DESIGN §4).
   std::vector<uint64_t> counts() const;
   void add_counts(std::span<const uint64_t> counts);
+  // Adds a counter of the same tables (e.g. from empty_copy()).
+  void add_counts(const LookupCounter& other);
   // A counter of the same tables with every count zero.
   LookupCounter empty_copy() const { return LookupCounter(content_); }
 
@@ -91,12 +94,15 @@ Status count_messages(const Table& table, const TableTrace& main, LookupCounter&
   const uint64_t parts = std::clamp<uint64_t>((all.end - all.first) / kMinRowsPerPart, 1,
                                               static_cast<uint64_t>(omp_get_max_threads()));
   std::vector<Status> part_status(parts, Ok{});
-  std::vector<std::vector<uint64_t>> part_counts(parts);
+  // Part 0 counts into `counter` itself (after an error its counts do not
+  // matter): with one part, as on each MPI rank, no counter is allocated,
+  // zeroed and added per table (2.6 MB each for the RV32IM tables).
+  std::vector<std::optional<LookupCounter>> more_parts(parts - 1);
 #pragma omp parallel for schedule(static) num_threads(static_cast <int>(parts))
   for (uint64_t p = 0; p < parts; ++p) {
     const uint64_t span = all.end - all.first;
     const MessageRows range{all.first + span * p / parts, all.first + span * (p + 1) / parts};
-    LookupCounter part = counter.empty_copy();
+    LookupCounter& part = p == 0 ? counter : more_parts[p - 1].emplace(counter.empty_copy());
     Status& status = part_status[p];
     for_each_message_in(table, view, main.rows(), range, [&](uint64_t row, const Message<Fp>& m) {
       if (!status.ok()) return;
@@ -107,12 +113,11 @@ Status count_messages(const Table& table, const TableTrace& main, LookupCounter&
         status = std::move(e);
       }
     });
-    part_counts[p] = part.counts();
   }
   for (uint64_t p = 0; p < parts; ++p) {
     if (!part_status[p].ok()) return part_status[p];
   }
-  for (const std::vector<uint64_t>& counts : part_counts) counter.add_counts(counts);
+  for (const std::optional<LookupCounter>& part : more_parts) counter.add_counts(*part);
   return Ok{};
 }
 

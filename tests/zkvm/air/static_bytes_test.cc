@@ -1,8 +1,10 @@
 // The static and bytes lookup tables, LookupCounter and the program info they
 // are built from (docs/rv32im-air.md §2, §4 "static", "bytes").
 #include <gtest/gtest.h>
+#include <omp.h>
 
 #include <memory>
+#include <vector>
 
 #include "tests/zkvm/air/table_test_util.h"
 #include "zkvm/air/bytes_air.h"
@@ -238,6 +240,51 @@ TEST(LookupCounterTest, CountMessagesNamesTableAndRow) {
   const Status counted = count_messages(sender, sent, counter);
   ASSERT_FALSE(counted.ok());
   EXPECT_EQ(counted.error().context, "table test.sender row 2");
+}
+
+// 2^16 rows counted in one part and in several (one per thread): the same
+// counts, added to what the counter already held.
+TEST(LookupCounterTest, CountsDoNotDependOnThreads) {
+  const Fixture f;
+  constexpr int kLogRows = 16;
+  const Sender sender(kSenderTags, kLogRows);
+  TableTrace sent(kLogRows, 8 * Sender::kSlotCols);
+  for (uint64_t row = 0; row < sent.rows(); ++row) {
+    Sender::put(sent, row, 0, 1, {(row * 7) & 0xffff});
+    Sender::put(sent, row, 2, 1,
+                {kBitXor, row & 0xffff, row & 0xff, (row & 0xff) ^ (row >> 8 & 0xff)});
+  }
+  const int threads = omp_get_max_threads();
+  std::vector<std::vector<uint64_t>> results;
+  for (int t : {1, 4}) {
+    omp_set_num_threads(t);
+    LookupCounter counter(f.content);
+    ASSERT_TRUE(counter.add(msg(Tag::kRange16, {7})).ok());
+    const Status counted = count_messages(sender, sent, counter);
+    ASSERT_TRUE(counted.ok()) << counted.error().to_string();
+    results.push_back(counter.counts());
+  }
+  omp_set_num_threads(threads);
+  EXPECT_EQ(results[0], results[1]);
+  const TableTrace bytes = [&] {
+    LookupCounter counter(f.content);
+    counter.add_counts(results[0]);
+    return counter.bytes_trace();
+  }();
+  // Row r sends range16(7r mod 2^16): every value once, 7 once more.
+  EXPECT_EQ(bytes.at(7, BytesAir::kMultRange), Fp::from_u64(2));
+  EXPECT_EQ(bytes.at(8, BytesAir::kMultRange), Fp::from_u64(1));
+  EXPECT_EQ(bytes.at(0x0201, BytesAir::kMultXor), Fp::from_u64(1));
+
+  // A counter added to another adds every count.
+  LookupCounter twice(f.content);
+  twice.add_counts(results[0]);
+  LookupCounter other(f.content);
+  other.add_counts(results[0]);
+  twice.add_counts(other);
+  std::vector<uint64_t> doubled = results[0];
+  for (uint64_t& c : doubled) c *= 2;
+  EXPECT_EQ(twice.counts(), doubled);
 }
 
 }  // namespace
