@@ -257,6 +257,12 @@ const Fp* twiddles(const ntt::NttPlan& ntt_plan, bool inverse_roots) {
   return inverse_roots ? ntt_plan.inverse_twiddles() : ntt_plan.forward_twiddles();
 }
 
+// The local transforms (sizes n1 <= n2) read the plan's tables directly.
+void check_covers(const ntt::NttPlan& ntt_plan, const DistributedNttPlan& plan) {
+  BAOBAB_CHECK(plan.log_n2 <= ntt_plan.log_max_size(),
+               "distributed NTT: the NttPlan does not cover the local transforms");
+}
+
 // The last stage of forward_impl for row b of column c: gathered from the
 // second exchange, a size-n2 transform, bit-reversed out.
 void finish_forward_row(const ColumnExchange& second, const ntt::NttPlan& ntt_plan,
@@ -278,6 +284,7 @@ template <class Finish>
 void forward_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const DistributedNttPlan& plan,
                   field::ConstMatrixView in, bool inverse_roots, const Finish& finish) {
   check_local(plan, comm, in);
+  check_covers(ntt_plan, plan);
   const auto me = static_cast<uint64_t>(comm.rank());
   const auto ranks = static_cast<uint64_t>(comm.size());
   const uint64_t cols = in.cols;
@@ -379,6 +386,7 @@ template <class LoadRow>
 void inverse_impl(const ntt::NttPlan& ntt_plan, Communicator& comm, const DistributedNttPlan& plan,
                   MatrixView local, bool forward_roots, const LoadRow& load_row) {
   check_local(plan, comm, local);
+  check_covers(ntt_plan, plan);
   const auto me = static_cast<uint64_t>(comm.rank());
   const auto ranks = static_cast<uint64_t>(comm.size());
   const uint64_t cols = local.cols;

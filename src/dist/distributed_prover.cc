@@ -182,6 +182,24 @@ Result<TableBlocks> plan_table(Context& ctx, size_t t) {
   return table;
 }
 
+// The largest transform this rank runs with ctx.ntt_plan. A table proved
+// whole runs its whole LDE and evaluation domain; a split table only local
+// transforms of 2^ceil(log n / 2) rows (distributed_ntt.h). One process's
+// plan for a 2^24-row LDE holds 256 MiB of twiddles, which every rank would
+// compute and fault in; the split transforms of that LDE need 64 KiB.
+int twiddle_log_size(const Context& ctx) {
+  int log_size = 0;
+  for (const TableBlocks& table : ctx.tables) {
+    if (table.comm->size() == 1) {
+      log_size = std::max({log_size, table.lde_plan.extended.log_n, table.eval_plan.log_n});
+    } else {
+      log_size = std::max({log_size, table.lde_plan.trace.log_n2, table.lde_plan.extended.log_n2,
+                           table.eval_plan.log_n2});
+    }
+  }
+  return log_size;
+}
+
 // Columns per exchange (exchange_columns.h): as many as fit this rank's
 // share of the last-level cache with their exchange windows, else 8; the
 // windows (Communicator::block_exchange) then hold those columns of a rank's
@@ -945,7 +963,7 @@ Result<stark::Proof> prove_distributed(Communicator& comm, const stark::Statemen
               layout.value(),
               params,
               hasher,
-              ntt::NttPlan(layout.value().max_log_lde_rows, options.simd_level),
+              ntt::NttPlan(0, options.simd_level),  // sized below, once the tables are planned
               UninitializedVector<Fp>{},
               transcript::Transcript(stark::kTranscriptDomain),
               {},
@@ -955,6 +973,7 @@ Result<stark::Proof> prove_distributed(Communicator& comm, const stark::Statemen
     if (!table) return table.error();
     ctx.tables.push_back(std::move(table).value());
   }
+  ctx.ntt_plan = ntt::NttPlan(twiddle_log_size(ctx), options.simd_level);
   ctx.proof.params = params;
   ctx.proof.tables.resize(statement.tables.size());
   stark::PhaseClock clock(options.on_phase);
