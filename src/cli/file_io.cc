@@ -1,5 +1,6 @@
 #include "src/cli/file_io.h"
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -57,6 +58,13 @@ std::string json_string(std::string_view text) {
   }
   out.push_back('"');
   return out;
+}
+
+std::string json_number(double value, int decimals) {
+  if (!std::isfinite(value)) return "null";
+  char text[64];
+  std::snprintf(text, sizeof(text), "%.*f", decimals, value);
+  return text;
 }
 
 }  // namespace baobab::cli

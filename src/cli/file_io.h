@@ -27,4 +27,8 @@ bool write_file_atomically(const std::string& path, std::string_view text);
 // `text` as a JSON string literal, quotes included.
 std::string json_string(std::string_view text);
 
+// `value` as a JSON number with `decimals` digits after the point, or null
+// where it is not finite (JSON has no infinity or NaN).
+std::string json_number(double value, int decimals = 6);
+
 }  // namespace baobab::cli

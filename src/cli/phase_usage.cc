@@ -3,7 +3,6 @@
 #include <sys/resource.h>
 
 #include <bit>
-#include <cstdio>
 
 #include "src/cli/file_io.h"
 #include "src/common/byte_io.h"
@@ -44,12 +43,6 @@ std::vector<PhaseUsage> read_phases(std::span<const uint8_t> bytes,
     p.communication_seconds = std::bit_cast<double>(in.u64("communication").value());
   }
   return phases;
-}
-
-std::string number(double value) {
-  char text[32];
-  std::snprintf(text, sizeof(text), "%.6f", value);
-  return text;
 }
 
 }  // namespace
@@ -99,11 +92,11 @@ std::string phase_usage_json(const std::vector<std::vector<PhaseUsage>>& per_ran
     for (size_t i = 0; i < per_rank[r].size(); ++i) {
       const PhaseUsage& p = per_rank[r][i];
       json += i == 0 ? "{" : ",{";
-      json += "\"name\":" + json_string(p.name) + ",\"seconds\":" + number(p.seconds) +
-              ",\"user_seconds\":" + number(p.user_seconds) +
-              ",\"system_seconds\":" + number(p.system_seconds) +
+      json += "\"name\":" + json_string(p.name) + ",\"seconds\":" + json_number(p.seconds) +
+              ",\"user_seconds\":" + json_number(p.user_seconds) +
+              ",\"system_seconds\":" + json_number(p.system_seconds) +
               ",\"minor_faults\":" + std::to_string(p.minor_faults) +
-              ",\"communication_seconds\":" + number(p.communication_seconds) + "}";
+              ",\"communication_seconds\":" + json_number(p.communication_seconds) + "}";
     }
     json += "]";
   }

@@ -104,17 +104,13 @@ std::string json_report(const zkvm::Program& program, const zkvm::ZkvmProveResul
   json += ",\"exit_code\":" + std::to_string(result.exit_code);
   json += ",\"proof_bytes\":" + std::to_string(proof_bytes);
   json += ",\"phases\":[";
-  char number[64];
   for (size_t i = 0; i < phases.size(); ++i) {
-    std::snprintf(number, sizeof(number), "%.6f", phases[i].seconds);
     json += (i ? ",{\"name\":" : "{\"name\":") + json_string(phases[i].name) +
-            ",\"seconds\":" + number + "}";
+            ",\"seconds\":" + json_number(phases[i].seconds) + "}";
   }
   json += "],\"phases_per_rank\":" + phase_usage_json(phases_per_rank);
-  std::snprintf(number, sizeof(number), "%.6f", seconds);
-  json += std::string(",\"seconds\":") + number;
-  std::snprintf(number, sizeof(number), "%.1f", rate);
-  json += std::string(",\"cycles_per_second\":") + number;
+  json += ",\"seconds\":" + json_number(seconds);
+  json += ",\"cycles_per_second\":" + json_number(rate, 1);
   json += ",\"output_bytes\":" + std::to_string(result.public_output.size());
   json += ",\"output_hex\":\"" + hash::to_hex(result.public_output) + "\"}";
   return json;
