@@ -22,9 +22,7 @@ public=$3
 ranks=$4
 dir=$5
 mpirun=${6:-mpirun}
-export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_btl=self,vader \
-  OMPI_MCA_btl_vader_single_copy_mechanism=${OMPI_MCA_btl_vader_single_copy_mechanism:-none} \
-  OMPI_MCA_rmaps_base_oversubscribe=1
+source "$(dirname "$0")/one_node_mpi_env.sh"
 mkdir -p "$dir"
 rm -rf "$dir"/run.h5*
 field() { sed -E "s/.*\"$1\":(\[[^]]*\]|\"[^\"]*\"|[0-9.]+).*/\1/" <<<"$2"; }

@@ -20,9 +20,9 @@ elf=$3
 public=$4
 ranks_list=$5
 repeats=${6:-2}
-export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_btl=self,vader \
-  OMPI_MCA_btl_vader_single_copy_mechanism=${OMPI_MCA_btl_vader_single_copy_mechanism:-none} \
-  OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_MCA_mpi_yield_when_idle=1
+source "$(dirname "$0")/one_node_mpi_env.sh"
+# A rank waiting in MPI yields its core to the others (more ranks than cores).
+export OMPI_MCA_mpi_yield_when_idle=1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for ranks in $ranks_list; do

@@ -8,9 +8,8 @@
 # proof must have the same bytes. Then, when R = 1 was in the list, one line
 # per R with the parallel efficiency T1 / (R * TR).
 #   bench/prove_ranks.sh <baobab> <guest.elf> <public input> "<R list>" [threads per rank]
-# Shared-memory transfers use Open MPI's vader without single-copy unless
-# OMPI_MCA_btl_vader_single_copy_mechanism is set (cma where the ranks may
-# ptrace each other, as on most cluster nodes; containers often forbid it).
+# MPI settings: bench/one_node_mpi_env.sh (vader without single-copy unless
+# OMPI_MCA_btl_vader_single_copy_mechanism is set).
 # Example (cycle_loop, 2^22 - 3,292 cycles, the most a 2^22-row cpu table holds
 # at this program's 10 cycles a round):
 #   printf 417000 >n.txt
@@ -21,9 +20,7 @@ elf=$2
 public=$3
 ranks_list=$4
 threads=${5:-1}
-export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_btl=self,vader \
-  OMPI_MCA_btl_vader_single_copy_mechanism=${OMPI_MCA_btl_vader_single_copy_mechanism:-none} \
-  OMPI_MCA_rmaps_base_oversubscribe=1
+source "$(dirname "$0")/one_node_mpi_env.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 field() { sed -E "s/.*\"$1\":(\[[^]]*\]|[0-9.]+).*/\1/" <<<"$2"; }
