@@ -137,15 +137,13 @@ void MpiCommunicator::all_reduce_sum(std::span<uint64_t> values) {
   // Rank r sums part r: elements [r · part, (r + 1) · part) clipped to the
   // array (the last parts may be short or empty).
   const uint64_t part = (values.size() + ranks - 1) / ranks;
+  const auto part_first = [&](uint64_t r) { return std::min<uint64_t>(r * part, values.size()); };
   const auto part_size = [&](uint64_t r) {
-    const uint64_t first = std::min<uint64_t>(r * part, values.size());
-    return std::min<uint64_t>(first + part, values.size()) - first;
+    return std::min<uint64_t>(part_first(r) + part, values.size()) - part_first(r);
   };
   std::vector<uint64_t> mine(part, 0);
-  if (part_size(me) != 0) {
-    std::copy_n(values.begin() + static_cast<std::ptrdiff_t>(me * part), part_size(me),
-                mine.begin());
-  }
+  std::copy_n(values.begin() + static_cast<std::ptrdiff_t>(part_first(me)), part_size(me),
+              mine.begin());
   {
     const ElapsedInto timed(communication_seconds_);
     std::vector<uint64_t> theirs(part_size(me));
@@ -154,10 +152,9 @@ void MpiCommunicator::all_reduce_sum(std::span<uint64_t> values) {
       const uint64_t from = (me + ranks - k) % ranks;
       const uint64_t send_bytes = part_size(to) * sizeof(uint64_t);
       bytes_sent_ += send_bytes;
-      sendrecv_bytes(
-          reinterpret_cast<const uint8_t*>(values.data() + std::min(to * part, values.size())),
-          send_bytes, static_cast<int>(to), reinterpret_cast<uint8_t*>(theirs.data()),
-          theirs.size() * sizeof(uint64_t), static_cast<int>(from), max_message_);
+      sendrecv_bytes(reinterpret_cast<const uint8_t*>(values.data() + part_first(to)), send_bytes,
+                     static_cast<int>(to), reinterpret_cast<uint8_t*>(theirs.data()),
+                     theirs.size() * sizeof(uint64_t), static_cast<int>(from), max_message_);
       for (uint64_t i = 0; i < theirs.size(); ++i) {
         BAOBAB_CHECK(!__builtin_add_overflow(mine[i], theirs[i], &mine[i]),
                      "all_reduce_sum: a sum exceeds 2^64 - 1");

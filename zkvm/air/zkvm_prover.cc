@@ -71,8 +71,8 @@ struct WitnessState {
       : memory(rv::tracker_at(program, start, inputs)), syscalls(info, inputs) {}
 };
 
-// Every rank's counts added, or the first rank's counting
-// error on every rank. Collective.
+// Every rank's counts added, or the first rank's counting error on every
+// rank. Collective.
 Result<rv::LookupCounter> merge_counts(dist::Communicator& comm,
                                        std::shared_ptr<const rv::StaticContent> content,
                                        const rv::LookupCounter& mine, const Status& counted) {
