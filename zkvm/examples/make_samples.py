@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Writes the samples of the fibonacci, sha256 and cycle_loop guests, with the
-expected outputs computed here by independent Python references (hashlib, big
-integers, the same xorshift/multiply loop). mlp_classifier/ and portfolio_var/
+"""Writes the samples of the fibonacci, sha256, cycle_loop and memory_sweep
+guests, with the expected outputs computed here by independent Python
+references (hashlib, big integers, the same xorshift/multiply loops). mlp_classifier/ and portfolio_var/
 have their own make_samples.py.
 
   python3 zkvm/examples/make_samples.py
@@ -35,6 +35,25 @@ def cycle_loop(n):
     return b"rounds %d state %08x %08x\n" % (n, x, y)
 
 
+def memory_sweep(words, passes):
+    mask = 0xFFFFFFFF
+    x, a = 0x9E3779B9, []
+    for _ in range(words):
+        x ^= (x << 13) & mask
+        x ^= x >> 17
+        x ^= (x << 5) & mask
+        a.append(x)
+    for p in range(passes):
+        j = (words // 2 + p) % words
+        for i in range(words):
+            a[i] = (a[i] * 0x01000193 + a[j]) & mask
+            j = (j + 1) % words
+    total = 0
+    for value in a:
+        total = ((total ^ value) * 0x01000193) & mask
+    return b"words %d passes %d checksum %08x\n" % (words, passes, total)
+
+
 def main():
     for n in (0, 1, 10, 93, 1000):
         write("fibonacci", "n%d" % n, b"%d\n" % n, b"%d\n" % fibonacci(n))
@@ -48,6 +67,8 @@ def main():
         write("sha256", name, message, hashlib.sha256(message).hexdigest().encode() + b"\n")
     for n in (0, 1000, 100000):
         write("cycle_loop", "n%d" % n, b"%d\n" % n, cycle_loop(n))
+    for name, words, passes in (("small", 1000, 2), ("wide", 20000, 3), ("one_word", 1, 4)):
+        write("memory_sweep", name, b"%d %d\n" % (words, passes), memory_sweep(words, passes))
 
 
 if __name__ == "__main__":
