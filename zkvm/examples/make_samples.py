@@ -67,7 +67,8 @@ def main():
         write("sha256", name, message, hashlib.sha256(message).hexdigest().encode() + b"\n")
     for n in (0, 1000, 100000):
         write("cycle_loop", "n%d" % n, b"%d\n" % n, cycle_loop(n))
-    for name, words, passes in (("small", 1000, 2), ("wide", 20000, 3), ("one_word", 1, 4)):
+    for name, words, passes in (("small", 1000, 2), ("wide", 20000, 3), ("one_word", 1, 4),
+                                 ("regions", 1024, 7)):
         write("memory_sweep", name, b"%d %d\n" % (words, passes), memory_sweep(words, passes))
 
 

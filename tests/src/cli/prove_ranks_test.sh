@@ -29,6 +29,11 @@ cases=(
   "fibonacci $examples/fibonacci/samples/n10.public -"
   "sha256 $examples/sha256/samples/abc.public -"
   "portfolio_var $examples/portfolio_var/samples/small.public $examples/portfolio_var/samples/small.private"
+  # 129,886 cycles (2^17 rows), two snapshot intervals: the ranks' regions of
+  # the execution start at cycle 0 and 65,536, each rewrites the whole
+  # 1024-word array several times, so the rows of the later ranks read cells
+  # last written in an earlier rank's region.
+  "memory_sweep $examples/memory_sweep/samples/regions.public -"
 )
 for case in "${cases[@]}"; do
   read -r name public private <<<"$case"
