@@ -9,6 +9,7 @@
 
 #include "mpi/mpi_communicator.h"
 #include "src/cli/args.h"
+#include "src/cli/file_io.h"
 #include "src/cli/phase_timer.h"
 #include "src/common/simd_level.h"
 #include "src/dist/distributed_commitment.h"
@@ -238,8 +239,8 @@ int run_demo_command(std::span<const std::string> args, int rank, int ranks) {
           verified ? "true" : "false");
       for (size_t i = 0; i < timer.records().size(); ++i) {
         const PhaseRecord& record = timer.records()[i];
-        std::printf("%s{\"name\":\"%s\",\"seconds\":%.6f}", i ? "," : "", record.name.c_str(),
-                    record.seconds);
+        std::printf("%s{\"name\":%s,\"seconds\":%s}", i ? "," : "",
+                    json_string(record.name).c_str(), json_number(record.seconds).c_str());
       }
       std::printf("]}\n");
     } else {

@@ -103,9 +103,9 @@ int run_run_command(std::span<const std::string> args) {
   const double mhz = seconds > 0 ? static_cast<double>(run.cycles) / seconds / 1e6 : 0.0;
   if (json) {
     std::printf(
-        "{\"exit_code\":%u,\"cycles\":%llu,\"seconds\":%.6f,\"public_output_hex\":\"%s\","
+        "{\"exit_code\":%u,\"cycles\":%llu,\"seconds\":%s,\"public_output_hex\":\"%s\","
         "\"program_id\":\"%s\"}\n",
-        run.exit_code, static_cast<unsigned long long>(run.cycles), seconds,
+        run.exit_code, static_cast<unsigned long long>(run.cycles), json_number(seconds).c_str(),
         hash::to_hex(run.public_output).c_str(), hash::to_hex(program.value().program_id).c_str());
   } else {
     std::fprintf(stderr, "baobab run: exit code %u, %llu cycles, %.3f s, %.1f MHz\n", run.exit_code,
