@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes the samples of the fibonacci, sha256, cycle_loop and memory_sweep
 guests, with the expected outputs computed here by independent Python
-references (hashlib, big integers, the same xorshift/multiply loops). mlp_classifier/ and portfolio_var/
-have their own make_samples.py.
+references (hashlib, big integers, the same xorshift/multiply loops).
+mlp_classifier/ and portfolio_var/ have their own make_samples.py.
 
   python3 zkvm/examples/make_samples.py
 """
@@ -25,32 +25,36 @@ def fibonacci(n):
     return a
 
 
+MASK = 0xFFFFFFFF
+
+
+def xorshift32(x):
+    x ^= (x << 13) & MASK
+    x ^= x >> 17
+    return x ^ ((x << 5) & MASK)
+
+
 def cycle_loop(n):
-    x, y, mask = 0x9E3779B9, 1, 0xFFFFFFFF
+    x, y = 0x9E3779B9, 1
     for _ in range(n):
-        x ^= (x << 13) & mask
-        x ^= x >> 17
-        x ^= (x << 5) & mask
-        y = (y * 0x01000193 + x) & mask
+        x = xorshift32(x)
+        y = (y * 0x01000193 + x) & MASK
     return b"rounds %d state %08x %08x\n" % (n, x, y)
 
 
 def memory_sweep(words, passes):
-    mask = 0xFFFFFFFF
     x, a = 0x9E3779B9, []
     for _ in range(words):
-        x ^= (x << 13) & mask
-        x ^= x >> 17
-        x ^= (x << 5) & mask
+        x = xorshift32(x)
         a.append(x)
     for p in range(passes):
         j = (words // 2 + p) % words
         for i in range(words):
-            a[i] = (a[i] * 0x01000193 + a[j]) & mask
+            a[i] = (a[i] * 0x01000193 + a[j]) & MASK
             j = (j + 1) % words
     total = 0
     for value in a:
-        total = ((total ^ value) * 0x01000193) & mask
+        total = ((total ^ value) * 0x01000193) & MASK
     return b"words %d passes %d checksum %08x\n" % (words, passes, total)
 
 

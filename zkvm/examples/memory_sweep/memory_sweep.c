@@ -22,7 +22,8 @@ int main(void) {
     fprintf(stderr, "memory_sweep: public input must be \"<words> <passes>\", words > 0\n");
     return 1;
   }
-  uint32_t* a = malloc(words * sizeof(uint32_t));
+  // words * 4 must not wrap around the guest's 32-bit size_t.
+  uint32_t* a = words <= SIZE_MAX / sizeof(uint32_t) ? malloc(words * sizeof(uint32_t)) : NULL;
   if (a == NULL) {
     fprintf(stderr, "memory_sweep: cannot allocate %lu words\n", words);
     return 1;
